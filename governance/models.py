@@ -1,0 +1,1 @@
+"""Presidency terms, the steering committee and meetings arrive with the governance issue."""

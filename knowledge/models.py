@@ -1,0 +1,1 @@
+"""Knowledge products arrive with the knowledge library issue."""

@@ -1,0 +1,113 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .dates import alliance_today
+from .models import Country, FocalPointAppointment, Minister, Ministry, PartnerInstitution
+
+
+def _search_country(queryset, prefix, value):
+    q = Q()
+    for field in ("iso_code", "name_es", "name_en", "name_pt", "name_fr"):
+        q |= Q(**{f"{prefix}{field}__icontains": value})
+    return queryset.filter(q)
+
+
+class CountryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name or code"), method="search")
+    status = django_filters.ChoiceFilter(
+        label=_("Membership"),
+        choices=[("member", _("Member today")), ("not_member", _("Not a member today"))],
+        method="filter_status",
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = Country
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return _search_country(queryset, "", value)
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(is_member=(value == "member"))
+
+
+class MinistryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"), queryset=Country.objects.all(), empty_label=_("All")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Portfolio"), choices=Ministry.Kind.choices, empty_label=_("All")
+    )
+
+    class Meta:
+        model = Ministry
+        fields: list[str] = []
+
+
+class DatedStatusFilterMixin:
+    def filter_status(self, queryset, name, value):
+        today = alliance_today()
+        active = Q(start_on__lte=today) & (Q(end_on__isnull=True) | Q(end_on__gt=today))
+        return queryset.filter(active) if value == "active" else queryset.exclude(active)
+
+
+class MinisterFilter(DatedStatusFilterMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name"), field_name="full_name", lookup_expr="icontains")
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        field_name="ministry__country",
+        queryset=Country.objects.all(),
+        empty_label=_("All"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("In office"),
+        choices=[("active", _("In office today")), ("former", _("Former"))],
+        method="filter_status",
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = Minister
+        fields: list[str] = []
+
+
+class AppointmentFilter(DatedStatusFilterMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name or e-mail"), method="search")
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        field_name="ministry__country",
+        queryset=Country.objects.all(),
+        empty_label=_("All"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[("active", _("Active today")), ("ended", _("Ended or not yet started"))],
+        method="filter_status",
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = FocalPointAppointment
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(user__full_name__icontains=value) | Q(user__email__icontains=value)
+        )
+
+
+class PartnerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name"), method="search")
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=PartnerInstitution.Kind.choices, empty_label=_("All")
+    )
+
+    class Meta:
+        model = PartnerInstitution
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))

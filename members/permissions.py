@@ -1,0 +1,80 @@
+"""Who may do what. Every app asks these functions; no view decides access on its own.
+
+A focal point acts for the countries of the ministries they hold an active appointment with, on
+the Alliance's "today". An appointment that ended gives no access from its end date on.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+
+from .dates import alliance_today
+from .models import Country, FocalPointAppointment
+
+_CACHE_ATTR = "_alliance_country_ids"
+
+
+def is_secretariat(user) -> bool:
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and getattr(user, "is_secretariat", False)
+    )
+
+
+def active_appointments(user, on: datetime.date | None = None):
+    on = on or alliance_today()
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return FocalPointAppointment.objects.none()
+    return FocalPointAppointment.objects.active_on(on).filter(user=user)
+
+
+def country_ids_for(user, on: datetime.date | None = None) -> frozenset[int]:
+    """Ids of the countries a user acts for (cached on the user object for today's date)."""
+    if on is None:
+        cached = getattr(user, _CACHE_ATTR, None)
+        if cached is not None:
+            return cached
+    ids = frozenset(active_appointments(user, on).values_list("ministry__country_id", flat=True))
+    if on is None and user is not None and user.is_authenticated:
+        setattr(user, _CACHE_ATTR, ids)
+    return ids
+
+
+def countries_for(user, on: datetime.date | None = None):
+    return Country.objects.filter(pk__in=country_ids_for(user, on)).ordered_by_name()
+
+
+def is_focal_point(user, on: datetime.date | None = None) -> bool:
+    return bool(country_ids_for(user, on))
+
+
+def may_act_for_country(user, country, on: datetime.date | None = None) -> bool:
+    country_id = getattr(country, "pk", country)
+    return country_id in country_ids_for(user, on)
+
+
+def may_view_country_records(user, country) -> bool:
+    """The secretariat sees every country's back-office records; a focal point sees their own."""
+    return is_secretariat(user) or may_act_for_country(user, country)
+
+
+def may_act_for_group(user, group, on: datetime.date | None = None) -> bool:
+    """Whether the user acts for a member country of ``group`` (any object with
+    ``member_country_ids(on)``), or is secretariat staff."""
+    if is_secretariat(user):
+        return True
+    on = on or alliance_today()
+    return bool(country_ids_for(user, on) & set(group.member_country_ids(on)))
+
+
+def may_lead_group(user, group, on: datetime.date | None = None) -> bool:
+    """Whether the user acts for a lead country of ``group`` (``lead_country_ids(on)``)."""
+    on = on or alliance_today()
+    return bool(country_ids_for(user, on) & set(group.lead_country_ids(on)))
+
+
+def require_secretariat(user) -> None:
+    if not is_secretariat(user):
+        raise PermissionDenied

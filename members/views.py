@@ -1,0 +1,415 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors, services
+from .dates import alliance_today
+from .decorators import secretariat_required
+from .filters import AppointmentFilter, CountryFilter, MinisterFilter, MinistryFilter, PartnerFilter
+from .forms import (
+    AppointForm,
+    AppointmentEndForm,
+    CountryForm,
+    CountryJoinForm,
+    CountryLeaveForm,
+    InvitationAcceptForm,
+    MinisterRecordForm,
+    MinistryCreateForm,
+    MinistryForm,
+    PartnerCreateForm,
+    PartnerForm,
+    ProfileForm,
+    apply_errors,
+)
+from .models import Country, FocalPointAppointment, Invitation, Ministry, PartnerInstitution
+from .pages import render_filtered_list
+from .permissions import countries_for, is_secretariat, may_view_country_records
+
+# --- Public ---------------------------------------------------------------------------------
+
+
+def members_page(request):
+    today = alliance_today()
+    return render(
+        request,
+        "members/members.html",
+        {
+            "countries": selectors.public_member_list(on=today),
+            "partners": selectors.partner_list(on=today, current_only=True),
+            "today": today,
+        },
+    )
+
+
+# --- Signed-in people -----------------------------------------------------------------------
+
+
+@login_required
+def dashboard(request):
+    today = alliance_today()
+    context = {
+        "today": today,
+        "countries": countries_for(request.user, today),
+        "appointments": selectors.appointments_for_user(user=request.user),
+    }
+    if is_secretariat(request.user):
+        context["figures"] = {
+            "members": selectors.member_count(on=today),
+            "ministries": Ministry.objects.count(),
+            "focal_points": FocalPointAppointment.objects.active_on(today).count(),
+            "partners": selectors.partner_list(on=today, current_only=True).count(),
+            "pending_invitations": Invitation.objects.filter(
+                accepted_at__isnull=True, revoked_at__isnull=True
+            ).count(),
+        }
+    return render(request, "members/dashboard.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("members:profile")
+    status = 400 if form.is_bound else 200
+    return render(
+        request,
+        "members/profile.html",
+        {"form": form, "appointments": selectors.appointments_for_user(user=request.user)},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    invitation = services.invitation_for_token(token)
+    if invitation is None:
+        return render(request, "members/invitation_invalid.html", status=404)
+    form = InvitationAcceptForm(invitation.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["new_password1"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            messages.success(request, _("Welcome. Your password is set."))
+            return redirect("members:dashboard")
+    return render(
+        request,
+        "members/invitation_accept.html",
+        {"form": form, "invitation": invitation},
+        status=400 if form.is_bound else 200,
+    )
+
+
+# --- Back office: countries -----------------------------------------------------------------
+
+
+@secretariat_required
+def country_list(request):
+    filterset = CountryFilter(request.GET, queryset=selectors.country_list())
+    return render_filtered_list(request, "members/country_list.html", filterset)
+
+
+@login_required
+def country_detail(request, iso_code):
+    country = get_object_or_404(Country, iso_code=iso_code.upper())
+    if not may_view_country_records(request.user, country):
+        raise Http404
+    return render(
+        request,
+        "members/country_detail.html",
+        {
+            "country": selectors.country_detail(country_id=country.pk),
+            "today": alliance_today(),
+            "can_manage": is_secretariat(request.user),
+        },
+    )
+
+
+def _form_page(request, form, *, title, intro="", submit=""):
+    """Render a back-office form. A stale edit answers 409, other bad input 400."""
+    if not form.is_bound:
+        status = 200
+    elif any(e.code == "stale" for e in form.non_field_errors().as_data()):
+        status = 409
+    else:
+        status = 400
+    return render(
+        request,
+        "components/form_page.html",
+        {"form": form, "title": title, "intro": intro, "submit_label": submit or _("Save")},
+        status=status,
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def country_edit(request, iso_code):
+    country = get_object_or_404(Country, iso_code=iso_code.upper())
+    form = CountryForm(request.POST or None, instance=country)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.country_update(
+                country=country,
+                version=form.cleaned_data["version"],
+                **{k: form.cleaned_data[k] for k in CountryForm.Meta.fields},
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(c)s has been saved.") % {"c": country})
+            return redirect("members:country-detail", iso_code=country.iso_code)
+    return _form_page(request, form, title=_("Edit %(c)s") % {"c": country})
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def country_join(request):
+    form = CountryJoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            country = services.country_join(
+                iso_code=form.cleaned_data["iso_code"],
+                names=form.names(),
+                joined_on=form.cleaned_data["joined_on"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(c)s is recorded as a member.") % {"c": country})
+            return redirect("members:country-detail", iso_code=country.iso_code)
+    return _form_page(
+        request,
+        form,
+        title=_("Record a country joining"),
+        intro=_("For a country that was a member before, only the code and the date are needed."),
+        submit=_("Record the joining"),
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def country_leave(request, iso_code):
+    country = get_object_or_404(Country, iso_code=iso_code.upper())
+    form = CountryLeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.country_leave(country=country, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(c)s is recorded as having left.") % {"c": country})
+            return redirect("members:country-detail", iso_code=country.iso_code)
+    return _form_page(
+        request,
+        form,
+        title=_("Record %(c)s leaving the Alliance") % {"c": country},
+        submit=_("Record the departure"),
+    )
+
+
+# --- Back office: ministries and ministers --------------------------------------------------
+
+
+@secretariat_required
+def ministry_list(request):
+    filterset = MinistryFilter(request.GET, queryset=selectors.ministry_list())
+    return render_filtered_list(request, "members/ministry_list.html", filterset)
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def ministry_create(request):
+    form = MinistryCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ministry = services.ministry_create(**form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(m)s has been added.") % {"m": ministry})
+            return redirect("members:ministry-list")
+    return _form_page(request, form, title=_("Add a ministry"))
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def ministry_edit(request, pk):
+    ministry = get_object_or_404(Ministry, pk=pk)
+    form = MinistryForm(request.POST or None, instance=ministry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ministry_update(
+                ministry=ministry, version=form.cleaned_data["version"], **form.changed_values()
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(m)s has been saved.") % {"m": ministry})
+            return redirect("members:ministry-list")
+    return _form_page(request, form, title=_("Edit %(m)s") % {"m": ministry})
+
+
+@secretariat_required
+def minister_list(request):
+    filterset = MinisterFilter(request.GET, queryset=selectors.minister_list())
+    return render_filtered_list(
+        request, "members/minister_list.html", filterset, {"today": alliance_today()}
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def minister_record(request):
+    form = MinisterRecordForm(
+        request.POST or None, initial={"ministry": request.GET.get("ministry")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            minister = services.minister_record(**form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(n)s is recorded as minister from %(d)s.")
+                % {"n": minister.full_name, "d": minister.start_on},
+            )
+            return redirect("members:minister-list")
+    return _form_page(
+        request,
+        form,
+        title=_("Record a new minister"),
+        intro=_("The sitting minister of that ministry leaves office on the start date."),
+    )
+
+
+# --- Back office: focal points --------------------------------------------------------------
+
+
+@secretariat_required
+def appointment_list(request):
+    filterset = AppointmentFilter(request.GET, queryset=selectors.appointment_list())
+    return render_filtered_list(
+        request, "members/appointment_list.html", filterset, {"today": alliance_today()}
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def appointment_create(request):
+    form = AppointForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            appointment = services.focal_point_appoint(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(n)s is appointed focal point of %(m)s.")
+                % {"n": appointment.user, "m": appointment.ministry},
+            )
+            return redirect("members:appointment-list")
+    return _form_page(
+        request,
+        form,
+        title=_("Appoint a focal point"),
+        intro=_("A person without an account receives an invitation by e-mail to set a password."),
+        submit=_("Appoint and invite"),
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def appointment_end(request, pk):
+    appointment = get_object_or_404(
+        FocalPointAppointment.objects.select_related("user", "ministry"), pk=pk
+    )
+    form = AppointmentEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appointment_end(appointment=appointment, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("The appointment of %(n)s has ended.") % {"n": appointment.user}
+            )
+            return redirect("members:appointment-list")
+    return _form_page(
+        request,
+        form,
+        title=_("End the appointment of %(n)s (%(m)s)")
+        % {"n": appointment.user, "m": appointment.ministry},
+        submit=_("End the appointment"),
+    )
+
+
+@secretariat_required
+@require_http_methods(["POST"])
+def appointment_reinvite(request, pk):
+    appointment = get_object_or_404(FocalPointAppointment.objects.select_related("user"), pk=pk)
+    if appointment.user.has_usable_password():
+        messages.error(request, _("%(n)s has already set a password.") % {"n": appointment.user})
+    else:
+        services.invitation_create(user=appointment.user, by=request.user)
+        messages.success(
+            request, _("A new invitation is on its way to %(e)s.") % {"e": appointment.user.email}
+        )
+    return redirect("members:appointment-list")
+
+
+# --- Back office: partner institutions ------------------------------------------------------
+
+
+@secretariat_required
+def partner_list(request):
+    filterset = PartnerFilter(request.GET, queryset=selectors.partner_list())
+    return render_filtered_list(request, "members/partner_list.html", filterset)
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def partner_create(request):
+    form = PartnerCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner = services.partner_create(**form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(p)s has been added.") % {"p": partner})
+            return redirect("members:partner-list")
+    return _form_page(request, form, title=_("Add a partner institution"))
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def partner_edit(request, pk):
+    partner = get_object_or_404(PartnerInstitution, pk=pk)
+    form = PartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partner_update(
+                partner=partner, version=form.cleaned_data["version"], **form.changed_values()
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(p)s has been saved.") % {"p": partner})
+            return redirect("members:partner-list")
+    return _form_page(request, form, title=_("Edit %(p)s") % {"p": partner})

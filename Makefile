@@ -58,7 +58,7 @@ demo: migrate
 
 run: demo
 	@echo "Starting Celery (worker with beat) and the web server on http://127.0.0.1:8000 ..."
-	@set -m; \
+	@\
 	$(BIN)/celery -A alliance worker --beat --loglevel=INFO --pool=solo \
 	  --schedule=var/celerybeat-schedule >var/celery.log 2>&1 & celery_pid=$$!; \
 	trap 'kill $$celery_pid 2>/dev/null; wait $$celery_pid 2>/dev/null' EXIT INT TERM; \

@@ -177,6 +177,7 @@ class MembershipPeriod(models.Model):
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gt=models.F("joined_on")),
                 name="membership_left_after_joined",
+                violation_error_message=_("The date it left must come after the date it joined."),
             ),
             models.UniqueConstraint(
                 fields=["country"], condition=Q(left_on__isnull=True), name="one_open_membership"
@@ -233,6 +234,7 @@ class Minister(models.Model):
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(end_on__gt=models.F("start_on")),
                 name="minister_end_after_start",
+                violation_error_message=_("A minister leaves office after taking it."),
             ),
             models.UniqueConstraint(
                 fields=["ministry"], condition=Q(end_on__isnull=True), name="one_sitting_minister"
@@ -276,6 +278,7 @@ class FocalPointAppointment(models.Model):
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(end_on__gte=models.F("start_on")),
                 name="appointment_end_not_before_start",
+                violation_error_message=_("An appointment cannot end before it starts."),
             ),
             models.UniqueConstraint(
                 fields=["user", "ministry"],
@@ -355,6 +358,7 @@ class PartnerInstitution(models.Model):
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gt=models.F("joined_on")),
                 name="partner_left_after_joined",
+                violation_error_message=_("The date it left must come after the date it joined."),
             ),
         ]
 

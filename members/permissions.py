@@ -31,15 +31,17 @@ def active_appointments(user, on: datetime.date | None = None):
 
 
 def country_ids_for(user, on: datetime.date | None = None) -> frozenset[int]:
-    """Ids of the countries a user acts for (cached on the user object for today's date)."""
-    if on is None:
-        cached = getattr(user, _CACHE_ATTR, None)
-        if cached is not None:
-            return cached
-    ids = frozenset(active_appointments(user, on).values_list("ministry__country_id", flat=True))
-    if on is None and user is not None and user.is_authenticated:
-        setattr(user, _CACHE_ATTR, ids)
-    return ids
+    """Ids of the countries a user acts for on a date (today by default). Cached on the user
+    object, per date, for the length of the request."""
+    on = on or alliance_today()
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cache = user.__dict__.setdefault(_CACHE_ATTR, {})
+    if on not in cache:
+        cache[on] = frozenset(
+            active_appointments(user, on).values_list("ministry__country_id", flat=True)
+        )
+    return cache[on]
 
 
 def countries_for(user, on: datetime.date | None = None):

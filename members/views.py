@@ -27,7 +27,7 @@ from .forms import (
     apply_errors,
 )
 from .models import Country, FocalPointAppointment, Invitation, Ministry, PartnerInstitution
-from .pages import render_filtered_list
+from .pages import render_filtered_list, render_form_page
 from .permissions import countries_for, is_secretariat, may_view_country_records
 
 # --- Public ---------------------------------------------------------------------------------
@@ -137,22 +137,6 @@ def country_detail(request, iso_code):
     )
 
 
-def _form_page(request, form, *, title, intro="", submit=""):
-    """Render a back-office form. A stale edit answers 409, other bad input 400."""
-    if not form.is_bound:
-        status = 200
-    elif any(e.code == "stale" for e in form.non_field_errors().as_data()):
-        status = 409
-    else:
-        status = 400
-    return render(
-        request,
-        "components/form_page.html",
-        {"form": form, "title": title, "intro": intro, "submit_label": submit or _("Save")},
-        status=status,
-    )
-
-
 @secretariat_required
 @require_http_methods(["GET", "POST"])
 def country_edit(request, iso_code):
@@ -170,7 +154,7 @@ def country_edit(request, iso_code):
         else:
             messages.success(request, _("%(c)s has been saved.") % {"c": country})
             return redirect("members:country-detail", iso_code=country.iso_code)
-    return _form_page(request, form, title=_("Edit %(c)s") % {"c": country})
+    return render_form_page(request, form, title=_("Edit %(c)s") % {"c": country})
 
 
 @secretariat_required
@@ -191,7 +175,7 @@ def country_join(request):
         else:
             messages.success(request, _("%(c)s is recorded as a member.") % {"c": country})
             return redirect("members:country-detail", iso_code=country.iso_code)
-    return _form_page(
+    return render_form_page(
         request,
         form,
         title=_("Record a country joining"),
@@ -213,7 +197,7 @@ def country_leave(request, iso_code):
         else:
             messages.success(request, _("%(c)s is recorded as having left.") % {"c": country})
             return redirect("members:country-detail", iso_code=country.iso_code)
-    return _form_page(
+    return render_form_page(
         request,
         form,
         title=_("Record %(c)s leaving the Alliance") % {"c": country},
@@ -242,7 +226,7 @@ def ministry_create(request):
         else:
             messages.success(request, _("%(m)s has been added.") % {"m": ministry})
             return redirect("members:ministry-list")
-    return _form_page(request, form, title=_("Add a ministry"))
+    return render_form_page(request, form, title=_("Add a ministry"))
 
 
 @secretariat_required
@@ -260,7 +244,7 @@ def ministry_edit(request, pk):
         else:
             messages.success(request, _("%(m)s has been saved.") % {"m": ministry})
             return redirect("members:ministry-list")
-    return _form_page(request, form, title=_("Edit %(m)s") % {"m": ministry})
+    return render_form_page(request, form, title=_("Edit %(m)s") % {"m": ministry})
 
 
 @secretariat_required
@@ -289,7 +273,7 @@ def minister_record(request):
                 % {"n": minister.full_name, "d": minister.start_on},
             )
             return redirect("members:minister-list")
-    return _form_page(
+    return render_form_page(
         request,
         form,
         title=_("Record a new minister"),
@@ -324,7 +308,7 @@ def appointment_create(request):
                 % {"n": appointment.user, "m": appointment.ministry},
             )
             return redirect("members:appointment-list")
-    return _form_page(
+    return render_form_page(
         request,
         form,
         title=_("Appoint a focal point"),
@@ -350,7 +334,7 @@ def appointment_end(request, pk):
                 request, _("The appointment of %(n)s has ended.") % {"n": appointment.user}
             )
             return redirect("members:appointment-list")
-    return _form_page(
+    return render_form_page(
         request,
         form,
         title=_("End the appointment of %(n)s (%(m)s)")
@@ -394,7 +378,7 @@ def partner_create(request):
         else:
             messages.success(request, _("%(p)s has been added.") % {"p": partner})
             return redirect("members:partner-list")
-    return _form_page(request, form, title=_("Add a partner institution"))
+    return render_form_page(request, form, title=_("Add a partner institution"))
 
 
 @secretariat_required
@@ -412,4 +396,4 @@ def partner_edit(request, pk):
         else:
             messages.success(request, _("%(p)s has been saved.") % {"p": partner})
             return redirect("members:partner-list")
-    return _form_page(request, form, title=_("Edit %(p)s") % {"p": partner})
+    return render_form_page(request, form, title=_("Edit %(p)s") % {"p": partner})

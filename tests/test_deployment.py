@@ -104,3 +104,9 @@ def test_env_example_names_every_variable_compose_requires(compose):
     text = (ROOT / "docker-compose.yml").read_text()
     required_in_compose = set(re.findall(r"\$\{(\w+):\?", text))
     assert required_in_compose <= example
+
+
+def test_demo_data_is_refused_in_production():
+    result = _manage("load_demo", env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "only with the local or test settings" in result.stderr

@@ -180,7 +180,7 @@ STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads go to a temporary file
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -248,7 +248,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}  # periodic tasks are added by the apps that need them
+CELERY_BEAT_SCHEDULE = {
+    "sync-steering-committee": {
+        "task": "governance.tasks.sync_steering_committee",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
@@ -261,3 +266,5 @@ LOGGING = {
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = 50
+# Largest file a person may upload (bytes).
+ALLIANCE_MAX_UPLOAD_BYTES = env.int("ALLIANCE_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)

@@ -1,0 +1,54 @@
+"""iCalendar (.ics) for meetings: one event, a person's private feed, the public feed."""
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.urls import reverse
+from icalendar import Calendar, Event
+
+from .models import Meeting
+
+_STATUS = {
+    Meeting.Status.PLANNED: "CONFIRMED",
+    Meeting.Status.HELD: "CONFIRMED",
+    Meeting.Status.CANCELLED: "CANCELLED",
+}
+
+
+def _event(meeting: Meeting) -> Event:
+    tz = zoneinfo.ZoneInfo(meeting.time_zone)
+    event = Event()
+    event.add("uid", f"{meeting.uid}@alliance-portal")
+    event.add("dtstamp", datetime.datetime.now(datetime.UTC))
+    event.add("summary", meeting.title)
+    event.add("dtstart", meeting.start_at.astimezone(tz))
+    event.add("dtend", meeting.end_at.astimezone(tz))
+    event.add("status", _STATUS[meeting.status])
+    event.add("sequence", meeting.version)
+    if meeting.place:
+        event.add("location", meeting.place)
+    url = settings.ALLIANCE_BASE_URL.rstrip("/") + reverse(
+        "governance:meeting-detail", args=[meeting.pk]
+    )
+    event.add("url", url)
+    description = [meeting.body_label]
+    if meeting.online_url:
+        description.append(meeting.online_url)
+    if meeting.agenda:
+        description.append(meeting.agenda)
+    description.append(url)
+    event.add("description", "\n\n".join(description))
+    return event
+
+
+def calendar_for(meetings, *, name: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Alliance for Security, Justice and Development//Portal//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for meeting in meetings:
+        calendar.add_component(_event(meeting))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

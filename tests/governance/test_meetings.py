@@ -1,0 +1,341 @@
+"""Meetings of every body: who sees them, who answers, who manages them."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from governance.models import Meeting, MeetingDocument, MeetingResponse
+from tests.factories import UserFactory
+
+from .conftest import in_days
+
+
+def test_public_sees_public_meetings_only(client, make_meeting):
+    public = make_meeting(title="Summit", body="ministers", group=None, visibility="public")
+    private = make_meeting(title="Closed session")
+    body = client.get(reverse("governance:meeting-list")).content.decode()
+    assert "Summit" in body and "Closed session" not in body
+    assert client.get(reverse("governance:meeting-detail", args=[public.pk])).status_code == 200
+    assert client.get(reverse("governance:meeting-detail", args=[private.pk])).status_code == 404
+    assert client.get(reverse("governance:meeting-ics", args=[private.pk])).status_code == 404
+
+
+def test_members_only_meeting_is_seen_by_the_groups_focal_points(bob_client, make_meeting):
+    meeting = make_meeting(title="WG2 closed session")
+    assert (
+        "WG2 closed session" in bob_client.get(reverse("governance:meeting-list")).content.decode()
+    )
+    assert (
+        bob_client.get(reverse("governance:meeting-detail", args=[meeting.pk])).status_code == 200
+    )
+
+
+def test_members_only_meeting_is_invisible_to_focal_points_outside_the_body(
+    client, outsider, make_meeting
+):
+    meeting = make_meeting(title="WG2 closed session")
+    client.force_login(outsider)
+    assert (
+        "WG2 closed session" not in client.get(reverse("governance:meeting-list")).content.decode()
+    )
+    assert client.get(reverse("governance:meeting-detail", args=[meeting.pk])).status_code == 404
+
+
+def test_extra_invitee_sees_and_answers(client, eve, make_meeting):
+    meeting = make_meeting(title="With an expert", extra_invitees=[eve])
+    client.force_login(eve)
+    assert client.get(reverse("governance:meeting-detail", args=[meeting.pk])).status_code == 200
+    response = client.post(
+        reverse("governance:meeting-respond", args=[meeting.pk]), {"answer": "maybe"}
+    )
+    assert response.status_code == 302
+    assert MeetingResponse.objects.get(meeting=meeting, user=eve).answer == "maybe"
+
+
+def test_invitee_answers_and_may_change_the_answer(bob_client, bob, make_meeting):
+    meeting = make_meeting()
+    url = reverse("governance:meeting-respond", args=[meeting.pk])
+    bob_client.post(url, {"answer": "attending"})
+    bob_client.post(url, {"answer": "not_attending"})
+    assert list(MeetingResponse.objects.filter(meeting=meeting).values_list("user", "answer")) == [
+        (bob.pk, "not_attending")
+    ]
+
+
+def test_someone_not_invited_cannot_answer(client, make_meeting):
+    meeting = make_meeting(title="Summit", body="ministers", group=None, visibility="public")
+    stranger = UserFactory()
+    client.force_login(stranger)
+    response = client.post(
+        reverse("governance:meeting-respond", args=[meeting.pk]), {"answer": "attending"}
+    )
+    assert response.status_code == 404
+    assert not MeetingResponse.objects.exists()
+
+
+def test_answers_close_when_a_meeting_is_cancelled(bob_client, make_meeting):
+    meeting = make_meeting(status=Meeting.Status.CANCELLED)
+    response = bob_client.post(
+        reverse("governance:meeting-respond", args=[meeting.pk]),
+        {"answer": "attending"},
+        follow=True,
+    )
+    assert "no longer planned" in response.content.decode()
+    assert not MeetingResponse.objects.exists()
+
+
+def test_bad_answer_gets_a_message(bob_client, make_meeting):
+    meeting = make_meeting()
+    response = bob_client.post(
+        reverse("governance:meeting-respond", args=[meeting.pk]), {"answer": "perhaps"}, follow=True
+    )
+    assert "Choose attending, not attending or maybe" in response.content.decode()
+
+
+def test_organiser_sees_the_tally_and_invitees_do_not(
+    alice_client, client, bob, carol, make_meeting
+):
+    meeting = make_meeting()
+    MeetingResponse.objects.create(meeting=meeting, user=bob, answer="attending")
+    body = alice_client.get(
+        reverse("governance:meeting-detail", args=[meeting.pk])
+    ).content.decode()
+    assert "Answers" in body and "Bob Ecuador" in body and "Carol Barbados" in body
+    assert "No answer yet" in body
+    client.force_login(carol)
+    body = client.get(reverse("governance:meeting-detail", args=[meeting.pk])).content.decode()
+    assert "Bob Ecuador" not in body
+
+
+def test_ended_focal_point_is_not_invited(client, dave, make_meeting):
+    meeting = make_meeting(title="Justice exchange")
+    client.force_login(dave)
+    assert client.get(reverse("governance:meeting-detail", args=[meeting.pk])).status_code == 404
+
+
+def test_group_lead_manages_own_groups_meetings_only(client, lena, groups, make_meeting):
+    own = make_meeting(group=groups[2])
+    other = make_meeting(group=groups[1], title="Group 1 session")
+    client.force_login(lena)
+    assert client.get(reverse("governance:meeting-edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("governance:meeting-edit", args=[other.pk])).status_code == 404
+    response = client.post(
+        reverse("governance:meeting-create"),
+        {
+            "body": "steering_committee",
+            "title": "Not mine",
+            "start_at": "2027-01-10T10:00",
+            "end_at": "2027-01-10T11:00",
+            "time_zone": "America/Costa_Rica",
+            "online_url": "https://meet.example.org/y",
+            "status": "planned",
+            "visibility": "members",
+        },
+    )
+    assert response.status_code == 400
+    assert not Meeting.objects.filter(title="Not mine").exists()
+
+
+def test_focal_point_who_leads_nothing_cannot_create_meetings(bob_client):
+    assert bob_client.get(reverse("governance:meeting-create")).status_code == 404
+
+
+def test_new_meeting_times_are_read_in_the_organisers_time_zone(client, lena, groups):
+    client.force_login(lena)
+    response = client.post(
+        reverse("governance:meeting-create"),
+        {
+            "body": "working_group",
+            "group": groups[2].pk,
+            "title": "Prison intelligence",
+            "start_at": "2027-01-10T10:00",
+            "end_at": "2027-01-10T12:00",
+            "time_zone": "America/Bogota",
+            "place": "Bogotá",
+            "status": "planned",
+            "visibility": "members",
+        },
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(title="Prison intelligence")
+    assert meeting.start_at == datetime.datetime(2027, 1, 10, 15, 0, tzinfo=datetime.UTC)
+    assert meeting.organiser == lena
+
+
+def test_meeting_form_with_bad_input_explains_and_keeps_the_input(alice_client, groups):
+    response = alice_client.post(
+        reverse("governance:meeting-create"),
+        {
+            "body": "working_group",
+            "title": "Kept title",
+            "start_at": "2027-01-10T10:00",
+            "end_at": "2027-01-10T09:00",
+            "time_zone": "America/Bogota",
+            "status": "planned",
+            "visibility": "members",
+        },
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Choose the working group that meets" in body or "must end after it starts" in body
+    assert 'value="Kept title"' in body
+
+
+def test_two_people_editing_the_same_meeting(alice_client, make_meeting, groups):
+    meeting = make_meeting(title="Original")
+    url = reverse("governance:meeting-edit", args=[meeting.pk])
+    data = {
+        "body": "working_group",
+        "group": groups[2].pk,
+        "start_at": "2027-01-10T10:00",
+        "end_at": "2027-01-10T12:00",
+        "time_zone": "America/Bogota",
+        "online_url": "https://meet.example.org/x",
+        "status": "planned",
+        "visibility": "members",
+        "version": 1,
+    }
+    assert alice_client.post(url, {**data, "title": "First edit"}).status_code == 302
+    response = alice_client.post(url, {**data, "title": "Second edit"})
+    assert response.status_code == 409
+    assert 'value="Second edit"' in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.title == "First edit"
+
+
+def test_agenda_markdown_is_rendered_harmless(bob_client, make_meeting):
+    meeting = make_meeting(
+        agenda="1. **Opening**\n\n<script>alert('x')</script>\n\n[link](javascript:alert(1))"
+    )
+    body = bob_client.get(reverse("governance:meeting-detail", args=[meeting.pk])).content.decode()
+    assert "<strong>Opening</strong>" in body
+    assert "<script>alert" not in body
+    assert "javascript:alert" not in body
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_manager_attaches_a_document_and_invitees_download_it(
+    alice_client, bob, client, make_meeting
+):
+    meeting = make_meeting()
+    response = alice_client.post(
+        reverse("governance:meeting-document-add", args=[meeting.pk]),
+        {
+            "kind": "agenda_paper",
+            "title": "Concept note",
+            "file": SimpleUploadedFile("Nota conceptual (v2).pdf", PDF, "application/pdf"),
+        },
+    )
+    assert response.status_code == 302
+    document = MeetingDocument.objects.get()
+    assert document.file.name.endswith("Nota-conceptual-v2.pdf")
+    client.force_login(bob)
+    download = client.get(reverse("governance:meeting-document-download", args=[document.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+    client.logout()
+    anonymous = client.get(reverse("governance:meeting-document-download", args=[document.pk]))
+    assert anonymous.status_code == 404
+
+
+def test_a_fake_pdf_is_refused_with_a_message(alice_client, make_meeting):
+    meeting = make_meeting()
+    response = alice_client.post(
+        reverse("governance:meeting-document-add", args=[meeting.pk]),
+        {
+            "kind": "agenda_paper",
+            "title": "Kept title",
+            "file": SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", "application/pdf"),
+        },
+    )
+    assert response.status_code == 400
+    assert "not a real .pdf file" in response.content.decode()
+    assert 'value="Kept title"' in response.content.decode()
+    assert not MeetingDocument.objects.exists()
+
+
+def test_oversize_and_unknown_types_are_refused(alice_client, make_meeting, settings):
+    settings.ALLIANCE_MAX_UPLOAD_BYTES = 10
+    meeting = make_meeting()
+    url = reverse("governance:meeting-document-add", args=[meeting.pk])
+    response = alice_client.post(
+        url, {"kind": "other", "title": "Big", "file": SimpleUploadedFile("big.pdf", PDF)}
+    )
+    assert response.status_code == 400
+    assert "the limit is 10" in response.content.decode()
+    settings.ALLIANCE_MAX_UPLOAD_BYTES = 10_000
+    response = alice_client.post(
+        url, {"kind": "other", "title": "Exe", "file": SimpleUploadedFile("tool.exe", b"MZ")}
+    )
+    assert response.status_code == 400
+    assert "not accepted" in response.content.decode()
+
+
+def test_minutes_only_after_the_meeting_is_held(alice_client, make_meeting):
+    meeting = make_meeting()
+    response = alice_client.post(
+        reverse("governance:meeting-document-add", args=[meeting.pk]),
+        {"kind": "minutes", "title": "Minutes", "file": SimpleUploadedFile("minutes.pdf", PDF)},
+    )
+    assert response.status_code == 400
+    assert "once the meeting has been held" in response.content.decode()
+
+
+def test_invitee_cannot_attach_documents(bob_client, make_meeting):
+    meeting = make_meeting()
+    response = bob_client.post(
+        reverse("governance:meeting-document-add", args=[meeting.pk]),
+        {"kind": "other", "title": "x", "file": SimpleUploadedFile("x.pdf", PDF)},
+    )
+    assert response.status_code == 404
+    assert not MeetingDocument.objects.exists()
+
+
+@pytest.mark.parametrize("rows", [5, 200])
+def test_meeting_list_query_count_is_fixed(
+    bob_client, make_meeting, django_assert_max_num_queries, rows, alice
+):
+    Meeting.objects.bulk_create(
+        Meeting(
+            organiser=alice,
+            body="ministers",
+            title=f"M{i}",
+            start_at=in_days(5 + i % 30),
+            end_at=in_days(5 + i % 30, 12),
+            time_zone="America/Bogota",
+            place="x",
+            visibility="public" if i % 2 else "members",
+            uid=f"uid{i}",
+        )
+        for i in range(rows)
+    )
+    with django_assert_max_num_queries(15):
+        response = bob_client.get(reverse("governance:meeting-list"), {"when": "all"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [5, 200])
+def test_meeting_detail_query_count_is_fixed(
+    alice_client, make_meeting, django_assert_max_num_queries, rows
+):
+    from members.models import Country
+    from tests.factories import AppointmentFactory, MinistryFactory
+
+    meeting = make_meeting(body="ministers", group=None)
+    ministry = MinistryFactory(country=Country.objects.get(iso_code="PE"))
+    for appointment in AppointmentFactory.create_batch(rows, ministry=ministry):
+        MeetingResponse.objects.create(meeting=meeting, user=appointment.user, answer="maybe")
+    with django_assert_max_num_queries(20):
+        response = alice_client.get(reverse("governance:meeting-detail", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count("<td>Maybe</td>") == rows
+
+
+def test_bad_filter_values_get_a_message(client, db):
+    response = client.get(reverse("governance:meeting-list"), {"body": "aliens", "when": "soon"})
+    assert response.status_code == 400
+    assert "not valid" in response.content.decode()

@@ -55,6 +55,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py sweep_notifications
 
 run: demo
 	@echo "Starting Celery (worker with beat) and the web server on http://127.0.0.1:8000 ..."

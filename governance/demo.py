@@ -104,6 +104,31 @@ def _meetings():
         agenda="Evidence on programmes that keep young people out of gangs.",
         visibility=Meeting.Visibility.MEMBERS,
     )
+    # Within a week: its reminders go out as soon as `make run` starts (see var/mail/).
+    _meeting(
+        "Steering committee: preparing the third summit",
+        organiser=organiser,
+        body=Meeting.Body.STEERING_COMMITTEE,
+        start_at=_at(3, 10, "America/Panama"),
+        end_at=_at(3, 12, "America/Panama"),
+        time_zone="America/Panama",
+        online_url="https://meet.example.org/steering-committee",
+        agenda="1. Draft declaration\n2. Logistics of the summit",
+        visibility=Meeting.Visibility.MEMBERS,
+    )
+    # Held four days ago with no minutes yet: its organiser is reminded.
+    _meeting(
+        "Working group 3: asset recovery workshop",
+        organiser=organiser,
+        body=Meeting.Body.WORKING_GROUP,
+        group=WorkingGroup.objects.get(number=3),
+        start_at=_at(-4, 9, "America/Argentina/Buenos_Aires"),
+        end_at=_at(-4, 13, "America/Argentina/Buenos_Aires"),
+        time_zone="America/Argentina/Buenos_Aires",
+        place="Buenos Aires",
+        status=Meeting.Status.HELD,
+        visibility=Meeting.Visibility.MEMBERS,
+    )
     _meeting(
         "Third Regional Security and Justice Summit",
         organiser=organiser,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
+from members.tasks import enqueue, sweep_notifications
 from members.uploads import validate_upload
 from working_groups.models import GroupLead
 
@@ -314,6 +315,9 @@ def meeting_update(*, meeting: Meeting, version: int, extra_invitees=None, **fie
     save_versioned(meeting, fields=list(fields), version=version)
     if extra_invitees is not None:
         meeting.extra_invitees.set(extra_invitees)
+    # Those already reminded hear of a new time or a cancellation at the next sweep; ask for
+    # one now. If the broker is down the save still succeeds and the periodic sweep catches up.
+    transaction.on_commit(lambda: enqueue(sweep_notifications))
     return meeting
 
 

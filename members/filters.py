@@ -3,7 +3,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .dates import alliance_today
-from .models import Country, FocalPointAppointment, Minister, Ministry, PartnerInstitution
+from .models import (
+    Country,
+    FocalPointAppointment,
+    Minister,
+    Ministry,
+    Notification,
+    NotificationKind,
+    PartnerInstitution,
+)
 
 
 def _search_country(queryset, prefix, value):
@@ -111,3 +119,22 @@ class PartnerFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
+
+
+class NotificationFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Notification.Status.choices, empty_label=_("All")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=NotificationKind.choices, empty_label=_("All")
+    )
+    q = django_filters.CharFilter(label=_("Recipient"), method="search")
+
+    class Meta:
+        model = Notification
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(recipient__full_name__icontains=value) | Q(recipient__email__icontains=value)
+        )

@@ -364,3 +364,91 @@ class PartnerInstitution(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class NotificationKind(models.TextChoices):
+    MEETING_REMINDER = "meeting_reminder", _("Meeting reminders")
+    MEETING_UPDATE = "meeting_update", _("Meeting changes and cancellations")
+    MINUTES_REMINDER = "minutes_reminder", _("Minutes to upload")
+    REPORT_REMINDER = "report_reminder", _("Progress report reminders")
+    REPORT_DIGEST = "report_digest", _("Outstanding reports digest")
+    PRESIDENCY_HANDOVER = "presidency_handover", _("Presidency handover")
+    PUBLICATION_DIGEST = "publication_digest", _("New knowledge products")
+
+
+class Delivery(models.TextChoices):
+    EMAIL = "email", _("E-mail at once")
+    DAILY = "daily", _("Daily digest e-mail")
+    WEEKLY = "weekly", _("Weekly digest e-mail")
+    PORTAL = "portal", _("In the portal only")
+    OFF = "off", _("Not at all")
+
+
+class NotificationPreference(models.Model):
+    """How a person wants one kind of notification. No row means the kind's default."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=24, choices=NotificationKind.choices)
+    delivery = models.CharField(_("delivery"), max_length=8, choices=Delivery.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} → {self.delivery}"
+
+
+class Notification(models.Model):
+    """One message to one person about one subject at one stage.
+
+    The unique (recipient, kind, key) pair is what makes every sweep and every task safe to run
+    twice: a second attempt to record the same message finds it already there."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        IN_DIGEST = "in_digest", _("Waiting for the digest")
+        PORTAL = "portal", _("In the portal only")
+        FAILED = "failed", _("Failed")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=24, choices=NotificationKind.choices)
+    topic = models.CharField(max_length=100, help_text="What it is about, e.g. meeting:12")
+    key = models.CharField(max_length=200, help_text="The topic and stage, e.g. meeting:12:...:7d")
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    url = models.CharField(max_length=500, blank=True)
+    ics = models.TextField(blank=True)
+    delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.EMAIL)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "key"], name="one_notification_per_stage"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["topic", "kind"]),
+        ]
+
+    def __str__(self):
+        return self.subject

@@ -14,7 +14,7 @@ from tests.factories import MinistryFactory
 
 
 @pytest.fixture
-def real_worker(transactional_db):
+def real_worker(django_db_serialized_rollback, transactional_db):
     app.conf.task_always_eager = False
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):

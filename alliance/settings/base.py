@@ -8,6 +8,7 @@ kombu's filesystem transport, so that a laptop with only Python runs the whole p
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -249,6 +250,20 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    "sweep-notifications": {
+        "task": "members.tasks.sweep_notifications",
+        "schedule": env.int("ALLIANCE_SWEEP_SECONDS", default=300),
+    },
+    "daily-digests": {
+        "task": "members.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ["daily"],
+    },
+    "weekly-digests": {
+        "task": "members.tasks.send_digests",
+        "schedule": crontab(day_of_week=1, hour=7, minute=0),
+        "args": ["weekly"],
+    },
     "sync-steering-committee": {
         "task": "governance.tasks.sync_steering_committee",
         "schedule": 24 * 60 * 60,
@@ -268,3 +283,13 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = 50
 # Largest file a person may upload (bytes).
 ALLIANCE_MAX_UPLOAD_BYTES = env.int("ALLIANCE_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+
+# Reminder stages, in days (before the event, or after it for minutes).
+_days = {"cast": int}
+ALLIANCE_MEETING_REMINDER_DAYS = env.list("ALLIANCE_MEETING_REMINDER_DAYS", default=[7, 1], **_days)
+ALLIANCE_REPORT_REMINDER_DAYS = env.list("ALLIANCE_REPORT_REMINDER_DAYS", default=[14, 3], **_days)
+ALLIANCE_REPORT_OVERDUE_REMINDERS = env.int("ALLIANCE_REPORT_OVERDUE_REMINDERS", default=4)
+ALLIANCE_HANDOVER_REMINDER_DAYS = env.list(
+    "ALLIANCE_HANDOVER_REMINDER_DAYS", default=[60, 14], **_days
+)
+ALLIANCE_MINUTES_REMINDER_DAYS = env.list("ALLIANCE_MINUTES_REMINDER_DAYS", default=[3, 7], **_days)

@@ -1,0 +1,90 @@
+"""The person's notifications and settings, one-click unsubscribe, and the secretariat's queue."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import notifications
+from .decorators import secretariat_required
+from .filters import NotificationFilter
+from .forms import NotificationPreferencesForm
+from .models import Notification
+from .pages import render_filtered_list
+from .tasks import deliver_notification, enqueue
+
+
+@login_required
+def notification_list(request):
+    from django.core.paginator import Paginator
+
+    page = Paginator(notifications.notifications_for(request.user), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "members/notification_list.html", {"page_obj": page})
+
+
+@login_required
+@require_POST
+def notification_mark_read(request):
+    raw = request.POST.get("notification")
+    notification_id = int(raw) if raw and raw.isdigit() else None
+    notifications.notifications_mark_read(user=request.user, notification_id=notification_id)
+    return redirect("members:notification-list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    form = NotificationPreferencesForm(
+        request.POST or None, current=notifications.preferences_for(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        notifications.preferences_save(user=request.user, choices=form.cleaned_data)
+        messages.success(request, _("Your notification settings are saved."))
+        return redirect("members:notification-settings")
+    return render(
+        request,
+        "members/notification_settings.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@csrf_exempt  # the signed token is the credential; mail clients post without a session
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET shows a confirmation button; POST (also RFC 8058 one-click from the mail client)
+    switches that kind of message to the portal only. No login needed."""
+    found = notifications.read_unsubscribe_token(token)
+    if found is None:
+        raise Http404
+    user_id, kind = found
+    label = dict(notifications.NotificationKind.choices)[kind]
+    if request.method == "POST":
+        if notifications.unsubscribe(user_id=user_id, kind=kind) is None:
+            raise Http404
+        return render(request, "members/unsubscribe.html", {"done": True, "label": label})
+    return render(request, "members/unsubscribe.html", {"done": False, "label": label})
+
+
+@secretariat_required
+def notification_queue(request):
+    filterset = NotificationFilter(
+        request.GET,
+        queryset=Notification.objects.select_related("recipient").order_by("-created_at"),
+    )
+    return render_filtered_list(request, "members/notification_queue.html", filterset)
+
+
+@secretariat_required
+@require_POST
+def notification_retry(request, pk):
+    notification = get_object_or_404(Notification, pk=pk, status=Notification.Status.FAILED)
+    notifications.notification_retry(notification=notification)
+    enqueue(deliver_notification, notification.pk)
+    messages.success(request, _("The message is queued again."))
+    return redirect("members:notification-queue")

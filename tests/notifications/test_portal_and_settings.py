@@ -1,0 +1,83 @@
+"""Notifications in the portal, the person's settings, and the one-click unsubscribe."""
+
+import pytest
+from django.urls import reverse
+
+from members import notifications
+from members.models import Notification, NotificationPreference
+
+
+@pytest.fixture
+def bobs_notification(bob):
+    return Notification.objects.create(
+        recipient=bob,
+        kind="meeting_reminder",
+        topic="meeting:1",
+        key="meeting:1@0:7d",
+        subject="Reminder: summit",
+        body="The summit is coming.",
+        url="/governance/",
+        status=Notification.Status.SENT,
+    )
+
+
+def test_unread_count_in_the_header_and_mark_as_read(bob_client, bobs_notification):
+    page = bob_client.get(reverse("members:dashboard")).content.decode()
+    assert '<span class="badge">1<span class="visually-hidden"> unread</span></span>' in page
+    listing = bob_client.get(reverse("members:notification-list")).content.decode()
+    assert "Reminder: summit" in listing
+    response = bob_client.post(
+        reverse("members:notification-mark-read"), {"notification": bobs_notification.pk}
+    )
+    assert response.status_code == 302
+    bobs_notification.refresh_from_db()
+    assert bobs_notification.read_at is not None
+    assert 'class="badge"' not in bob_client.get(reverse("members:dashboard")).content.decode()
+
+
+def test_nobody_reads_or_marks_someone_elses_notifications(client, carol, bobs_notification):
+    client.force_login(carol)
+    assert (
+        "Reminder: summit" not in client.get(reverse("members:notification-list")).content.decode()
+    )
+    client.post(reverse("members:notification-mark-read"), {"notification": bobs_notification.pk})
+    bobs_notification.refresh_from_db()
+    assert bobs_notification.read_at is None
+
+
+def test_settings_are_saved_per_kind_and_bad_values_refused(bob_client, bob):
+    url = reverse("members:notification-settings")
+    data = dict.fromkeys(notifications.NotificationKind.values, "email")
+    response = bob_client.post(url, {**data, "meeting_reminder": "weekly"})
+    assert response.status_code == 302
+    assert notifications.preferences_for(bob)["meeting_reminder"] == "weekly"
+    response = bob_client.post(url, {**data, "meeting_reminder": "carrier-pigeon"})
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert notifications.preferences_for(bob)["meeting_reminder"] == "weekly"
+
+
+def test_notification_pages_need_a_login(client, db):
+    for name in ("members:notification-list", "members:notification-settings"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+
+
+def test_one_click_unsubscribe_without_login(client, bob):
+    token = notifications.unsubscribe_token(bob, "meeting_reminder")
+    url = reverse("members:unsubscribe", args=[token])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Meeting reminders" in page.content.decode()
+    assert not NotificationPreference.objects.exists()  # GET changes nothing
+    response = client.post(url, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert (
+        NotificationPreference.objects.get(user=bob, kind="meeting_reminder").delivery == "portal"
+    )
+
+
+def test_tampered_unsubscribe_token_is_refused(client, bob):
+    token = notifications.unsubscribe_token(bob, "meeting_reminder")
+    assert client.post(reverse("members:unsubscribe", args=[token[:-2] + "xx"])).status_code == 404

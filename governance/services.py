@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.audit import audit, snapshot
 from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
@@ -29,6 +30,7 @@ from .models import (
 from .selectors import invitee_user_ids
 
 ONE_DAY = datetime.timedelta(days=1)
+TERM_FIELDS = ["country", "start_on", "end_on"]
 
 # --- Presidency -----------------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ def presidency_term_add(
     start_on: datetime.date | None = None,
     end_on: datetime.date | None = None,
     notes: str = "",
+    by=None,
 ) -> PresidencyTerm:
     """Schedule a term. By default it starts the day after the last term ends and lasts 12
     months."""
@@ -97,16 +100,17 @@ def presidency_term_add(
     term = PresidencyTerm(country=country, start_on=start_on, end_on=end_on, notes=notes)
     term.full_clean()
     _save_term(term)
+    audit(actor=by, action="presidency.scheduled", instance=term, after=snapshot(term, TERM_FIELDS))
     committee_sync()
     return term
 
 
 @transaction.atomic
-def presidency_schedule(*, countries: list[Country]) -> list[PresidencyTerm]:
+def presidency_schedule(*, countries: list[Country], by=None) -> list[PresidencyTerm]:
     """Schedule consecutive 12-month terms for the countries, in order, after the last term."""
     if len({c.pk for c in countries}) != len(countries):
         raise ValidationError(_("Each country may appear only once in one schedule."))
-    return [presidency_term_add(country=country) for country in countries]
+    return [presidency_term_add(country=country, by=by) for country in countries]
 
 
 @transaction.atomic
@@ -133,8 +137,16 @@ def presidency_term_change_end(
         reason=reason,
         changed_by=by,
     )
+    before = snapshot(term, TERM_FIELDS)
     term.end_on = end_on
     _save_term(term, update_fields=["end_on"])
+    audit(
+        actor=by,
+        action=f"presidency.{kind}",
+        instance=term,
+        before=before,
+        after={**snapshot(term, TERM_FIELDS), "reason": reason},
+    )
     committee_sync()
     return term
 
@@ -194,6 +206,12 @@ def presidency_handover(
         )
         _check_term(country=successor, start_on=on, end_on=successor_term.end_on)
         _save_term(successor_term)
+        audit(
+            actor=by,
+            action="presidency.scheduled",
+            instance=successor_term,
+            after=snapshot(successor_term, TERM_FIELDS),
+        )
     else:
         shift = later[0].start_on - on
         for moved in later:  # earliest first, so no two terms ever overlap on the way
@@ -207,9 +225,17 @@ def presidency_handover(
                 reason=reason,
                 changed_by=by,
             )
+            before = snapshot(moved, TERM_FIELDS)
             moved.start_on -= shift
             moved.end_on -= shift
             _save_term(moved, update_fields=["start_on", "end_on"])
+            audit(
+                actor=by,
+                action="presidency.moved",
+                instance=moved,
+                before=before,
+                after={**snapshot(moved, TERM_FIELDS), "reason": reason},
+            )
         successor_term = later[0]
     committee_sync()
     return successor_term

@@ -62,7 +62,7 @@ def presidency_term_add(request):
     form = PresidencyTermForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            term = services.presidency_term_add(**form.cleaned_data)
+            term = services.presidency_term_add(by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -77,7 +77,9 @@ def presidency_schedule(request):
     form = PresidencyScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            terms = services.presidency_schedule(countries=form.cleaned_data["countries"])
+            terms = services.presidency_schedule(
+                countries=form.cleaned_data["countries"], by=request.user
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .audit import audit, snapshot
 from .concurrency import save_versioned
 from .models import (
     Country,
@@ -57,6 +58,12 @@ def country_join(
     period = MembershipPeriod(country=country, joined_on=joined_on, note=note, recorded_by=by)
     period.full_clean()
     period.save()
+    audit(
+        actor=by,
+        action="country.joined",
+        instance=country,
+        after={"joined_on": str(joined_on), "note": note},
+    )
     return country
 
 
@@ -81,34 +88,65 @@ def country_leave(*, country: Country, left_on: datetime.date, by, note: str = "
     if note:
         period.note = f"{period.note}\n{note}".strip()
     period.save(update_fields=["left_on", "note"])
+    audit(
+        actor=by,
+        action="country.left",
+        instance=country,
+        before={"left_on": None},
+        after={"left_on": str(left_on), "note": note},
+    )
 
 
-def country_update(*, country: Country, version: int, **fields) -> Country:
+def country_update(*, country: Country, version: int, by=None, **fields) -> Country:
+    before = snapshot(Country.objects.get(pk=country.pk), list(fields))
     for name, value in fields.items():
         setattr(country, name, value)
     save_versioned(country, fields=list(fields), version=version)
+    audit(
+        actor=by,
+        action="country.changed",
+        instance=country,
+        before=before,
+        after=snapshot(country, list(fields)),
+    )
     return country
 
 
 # --- Ministries and ministers ---------------------------------------------------------------
 
 
-def ministry_create(*, country: Country, kind: str, name: str) -> Ministry:
+def ministry_create(*, country: Country, kind: str, name: str, by=None) -> Ministry:
     ministry = Ministry(country=country, kind=kind, name=name)
     ministry.full_clean()
     ministry.save()
+    audit(
+        actor=by,
+        action="ministry.created",
+        instance=ministry,
+        after=snapshot(ministry, ["country", "kind", "name"]),
+    )
     return ministry
 
 
-def ministry_update(*, ministry: Ministry, version: int, **fields) -> Ministry:
+def ministry_update(*, ministry: Ministry, version: int, by=None, **fields) -> Ministry:
+    before = snapshot(Ministry.objects.get(pk=ministry.pk), list(fields))
     for name, value in fields.items():
         setattr(ministry, name, value)
     save_versioned(ministry, fields=list(fields), version=version)
+    audit(
+        actor=by,
+        action="ministry.changed",
+        instance=ministry,
+        before=before,
+        after=snapshot(ministry, list(fields)),
+    )
     return ministry
 
 
 @transaction.atomic
-def minister_record(*, ministry: Ministry, full_name: str, start_on: datetime.date) -> Minister:
+def minister_record(
+    *, ministry: Ministry, full_name: str, start_on: datetime.date, by=None
+) -> Minister:
     """A new minister takes office; the sitting one (if any) leaves office that day."""
     sitting = (
         Minister.objects.select_for_update().filter(ministry=ministry, end_on__isnull=True).first()
@@ -126,9 +164,22 @@ def minister_record(*, ministry: Ministry, full_name: str, start_on: datetime.da
             )
         sitting.end_on = start_on
         sitting.save(update_fields=["end_on"])
+        audit(
+            actor=by,
+            action="minister.left_office",
+            instance=sitting,
+            before={"end_on": None},
+            after={"end_on": str(start_on)},
+        )
     minister = Minister(ministry=ministry, full_name=full_name, start_on=start_on)
     minister.full_clean()
     minister.save()
+    audit(
+        actor=by,
+        action="minister.took_office",
+        instance=minister,
+        after=snapshot(minister, ["ministry", "full_name", "start_on"]),
+    )
     return minister
 
 
@@ -169,6 +220,12 @@ def focal_point_appoint(
     )
     appointment.full_clean()
     appointment.save()
+    audit(
+        actor=by,
+        action="appointment.created",
+        instance=appointment,
+        after=snapshot(appointment, ["user", "ministry", "appointed_by", "start_on"]),
+    )
     if not user.has_usable_password():
         invitation_create(user=user, by=by)
     return appointment
@@ -176,7 +233,7 @@ def focal_point_appoint(
 
 @transaction.atomic
 def appointment_end(
-    *, appointment: FocalPointAppointment, end_on: datetime.date, reason: str
+    *, appointment: FocalPointAppointment, end_on: datetime.date, reason: str, by=None
 ) -> None:
     appointment = FocalPointAppointment.objects.select_for_update().get(pk=appointment.pk)
     if appointment.end_on is not None:
@@ -191,6 +248,13 @@ def appointment_end(
     appointment.end_on = end_on
     appointment.end_reason = reason
     appointment.save(update_fields=["end_on", "end_reason"])
+    audit(
+        actor=by,
+        action="appointment.ended",
+        instance=appointment,
+        before={"end_on": None},
+        after={"end_on": str(end_on), "end_reason": reason},
+    )
 
 
 def _hash_token(token: str) -> str:
@@ -279,17 +343,36 @@ def invitation_accept(*, invitation: Invitation, password: str):
 # --- Partner institutions -------------------------------------------------------------------
 
 
-def partner_create(**fields) -> PartnerInstitution:
+PARTNER_FIELDS = ["name", "acronym", "kind", "country", "website", "joined_on", "left_on"]
+
+
+def partner_create(*, by=None, **fields) -> PartnerInstitution:
     partner = PartnerInstitution(**fields)
     partner.full_clean()
     partner.save()
+    audit(
+        actor=by,
+        action="partner.created",
+        instance=partner,
+        after=snapshot(partner, PARTNER_FIELDS),
+    )
     return partner
 
 
-def partner_update(*, partner: PartnerInstitution, version: int, **fields) -> PartnerInstitution:
+def partner_update(
+    *, partner: PartnerInstitution, version: int, by=None, **fields
+) -> PartnerInstitution:
+    before = snapshot(PartnerInstitution.objects.get(pk=partner.pk), list(fields))
     for name, value in fields.items():
         setattr(partner, name, value)
     save_versioned(partner, fields=list(fields), version=version)
+    audit(
+        actor=by,
+        action="partner.changed",
+        instance=partner,
+        before=before,
+        after=snapshot(partner, list(fields)),
+    )
     return partner
 
 

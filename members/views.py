@@ -146,6 +146,7 @@ def country_edit(request, iso_code):
         try:
             services.country_update(
                 country=country,
+                by=request.user,
                 version=form.cleaned_data["version"],
                 **{k: form.cleaned_data[k] for k in CountryForm.Meta.fields},
             )
@@ -220,7 +221,7 @@ def ministry_create(request):
     form = MinistryCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ministry = services.ministry_create(**form.cleaned_data)
+            ministry = services.ministry_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -237,7 +238,10 @@ def ministry_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.ministry_update(
-                ministry=ministry, version=form.cleaned_data["version"], **form.changed_values()
+                ministry=ministry,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                **form.changed_values(),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -263,7 +267,7 @@ def minister_record(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            minister = services.minister_record(**form.cleaned_data)
+            minister = services.minister_record(by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -326,7 +330,7 @@ def appointment_end(request, pk):
     form = AppointmentEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.appointment_end(appointment=appointment, **form.cleaned_data)
+            services.appointment_end(appointment=appointment, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -372,7 +376,7 @@ def partner_create(request):
     form = PartnerCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            partner = services.partner_create(**form.cleaned_data)
+            partner = services.partner_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -389,7 +393,10 @@ def partner_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.partner_update(
-                partner=partner, version=form.cleaned_data["version"], **form.changed_values()
+                partner=partner,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                **form.changed_values(),
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
+    path("", include("working_groups.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -3,6 +3,8 @@ value as text), with a title and a description for screen readers."""
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+
 BAR_HEIGHT = 22
 GAP = 8
 LABEL_WIDTH = 260
@@ -24,7 +26,7 @@ def bar_chart(items, *, title: str, maximum: float = 100, unit: str = "%") -> di
     ``working_groups/_bar_chart.html`` draws."""
     bars = []
     for index, (label, value) in enumerate(items):
-        shown = "—" if value is None else f"{value:g}{unit}"
+        shown = "—" if value is None else f"{number_format(round(value, 1))}{unit}"
         width = 0 if not value else round(BAR_WIDTH * min(value, maximum) / maximum)
         label = str(label)
         if len(label) > 40:

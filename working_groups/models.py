@@ -251,6 +251,15 @@ class ReportingCycle(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
+    summary_published_at = models.DateTimeField(
+        _("public summary published at"),
+        null=True,
+        blank=True,
+        help_text=_("The secretariat may publish a summary of the accepted reports (opt-in)."),
+    )
+    summary_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("reporting cycle")

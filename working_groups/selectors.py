@@ -331,3 +331,41 @@ def consolidated_progress(*, cycle: ReportingCycle, group: WorkingGroup):
             )
         )
     return countries, rows
+
+
+def published_cycles(*, group: WorkingGroup | None = None):
+    qs = ReportingCycle.objects.filter(summary_published_at__isnull=False)
+    if group is not None:
+        qs = qs.filter(groups=group)
+    return qs.order_by("-period_end", "-pk")
+
+
+@dataclass
+class GroupSummary:
+    group: WorkingGroup
+    expected: int
+    accepted: list  # accepted ProgressReports, with their country
+    rows: list  # ConsolidatedRow
+
+
+def public_summary(*, cycle: ReportingCycle) -> list[GroupSummary]:
+    """What the public sees of a published cycle: per group, the accepted reports' overall
+    achievements and the average progress per activity. Drafts and unaccepted reports stay out."""
+    groups = list(cycle.groups.order_by("number"))
+    expected = dict(
+        ProgressReport.objects.filter(cycle=cycle)
+        .values_list("group_id")
+        .annotate(n=Count("pk"))
+        .values_list("group_id", "n")
+    )
+    out = []
+    for group in groups:
+        countries, rows = consolidated_progress(cycle=cycle, group=group)
+        accepted = list(
+            _reports()
+            .filter(cycle=cycle, group=group, state=ProgressReport.State.ACCEPTED)
+            .order_by("country__name_en")
+        )
+        accepted.sort(key=lambda r: str(r.country))
+        out.append(GroupSummary(group, expected.get(group.pk, 0), accepted, rows))
+    return out

@@ -329,6 +329,23 @@ def cycle_close(*, cycle: ReportingCycle) -> None:
     cycle.save(update_fields=["status", "closed_at"])
 
 
+@transaction.atomic
+def cycle_summary_publish(*, cycle: ReportingCycle, publish: bool, by) -> ReportingCycle:
+    """Publish (or withdraw) the public summary of a cycle's accepted reports. Opt-in: nothing
+    of a cycle is public until the secretariat does this."""
+    cycle = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
+    if publish and cycle.summary_published_at is not None:
+        raise ValidationError(_("The summary of this cycle is already public."))
+    if not publish and cycle.summary_published_at is None:
+        raise ValidationError(_("The summary of this cycle is not public."))
+    if publish and not cycle.reports.filter(state=ProgressReport.State.ACCEPTED).exists():
+        raise ValidationError(_("There is no accepted report to publish yet."))
+    cycle.summary_published_at = timezone.now() if publish else None
+    cycle.summary_published_by = by if publish else None
+    cycle.save(update_fields=["summary_published_at", "summary_published_by"])
+    return cycle
+
+
 # --- Progress reports -----------------------------------------------------------------------
 
 

@@ -30,6 +30,8 @@ urlpatterns = [
     path("reporting/cycles/new/", reporting.cycle_open, name="cycle-open"),
     path("reporting/cycles/<int:pk>/", reporting.cycle_detail, name="cycle-detail"),
     path("reporting/cycles/<int:pk>/close/", reporting.cycle_close, name="cycle-close"),
+    path("reporting/cycles/<int:pk>/publish/", reporting.cycle_publish, name="cycle-publish"),
+    path("working-groups/reports/<int:pk>/", reporting.cycle_summary, name="cycle-summary"),
     path("reporting/cycles/<int:pk>/<slug:slug>/", reporting.consolidated, name="consolidated"),
     path(
         "reporting/cycles/<int:pk>/<slug:slug>/progress.csv",

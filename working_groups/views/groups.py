@@ -47,6 +47,7 @@ def group_detail(request, slug):
         "working_groups/group_detail.html",
         {
             "group": selectors.group_detail(group=group),
+            "summaries": selectors.published_cycles(group=group),
             "today": alliance_today(),
             "can_manage_members": is_secretariat(user),
             "can_manage_plan": access.may_manage_plan(user, group),

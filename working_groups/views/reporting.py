@@ -129,6 +129,35 @@ def cycle_close(request, pk):
     return redirect("working_groups:cycle-detail", pk=cycle.pk)
 
 
+@secretariat_required
+@require_POST
+def cycle_publish(request, pk):
+    """Publish or withdraw the public summary of the cycle (``publish`` is "1" or "0")."""
+    cycle = get_object_or_404(ReportingCycle, pk=pk)
+    publish = request.POST.get("publish") == "1"
+    try:
+        services.cycle_summary_publish(cycle=cycle, publish=publish, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if publish:
+            messages.success(request, _("The summary of %(c)s is public.") % {"c": cycle})
+        else:
+            messages.success(request, _("The summary of %(c)s is no longer public.") % {"c": cycle})
+    return redirect("working_groups:cycle-detail", pk=cycle.pk)
+
+
+@require_GET
+def cycle_summary(request, pk):
+    """The public summary of a cycle, once the secretariat has published it."""
+    cycle = get_object_or_404(selectors.published_cycles(), pk=pk)
+    return render(
+        request,
+        "working_groups/cycle_summary.html",
+        {"cycle": cycle, "summaries": selectors.public_summary(cycle=cycle)},
+    )
+
+
 @login_required
 @require_GET
 def consolidated(request, pk, slug):

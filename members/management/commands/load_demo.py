@@ -16,6 +16,7 @@ from members.models import (
     PartnerInstitution,
     User,
 )
+from working_groups import demo as working_groups_demo
 from working_groups.models import GroupLead, WorkingGroup
 
 LAUNCH = datetime.date(2024, 12, 12)
@@ -88,13 +89,16 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = "Load demo data (countries' ministries, people, partners, group leads). Idempotent."
+    help = (
+        "Load demo data (countries' ministries, people, partners, group leads, work plans and "
+        "reporting cycles). Idempotent."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print logins.")
 
     def handle(self, *args, **options):
-        if settings.SETTINGS_MODULE.endswith("production"):
+        if (settings.SETTINGS_MODULE or "").endswith("production"):
             raise CommandError("Demo data is never loaded with production settings.")
         password = settings.ALLIANCE_DEMO_PASSWORD
         with transaction.atomic():
@@ -103,6 +107,9 @@ class Command(BaseCommand):
             self._partners()
             self._group_leads()
             self._users(ministries, password)
+            working_groups_demo.load(
+                secretariat=User.objects.get(email="secretariat@alliance.test")
+            )
         if not options["quiet_logins"]:
             self.stdout.write(f"\nDemo logins (password for all: {password})")
             for email, _name, _staff, _appt, role in DEMO_USERS:

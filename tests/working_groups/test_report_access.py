@@ -144,3 +144,37 @@ def test_consolidated_progress_is_for_the_secretariat_and_the_groups_leads(
             client.get(reverse(f"working_groups:{name}", args=[cycle.pk, group2.slug])).status_code
             == 200
         )
+
+
+def test_reporting_dashboard_needs_a_login_and_is_empty_without_an_appointment(client, eve, cycle):
+    response = client.get(reverse("working_groups:dashboard"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client_for(client, eve)
+    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    assert "There are no reports for the countries you act for." in body
+    assert "Reports of the group you lead" not in body
+    assert "Reporting cycles" not in body
+
+
+def test_a_review_with_an_unknown_decision_is_a_400_and_changes_nothing(client, lena, cycle):
+    report = cycle.reports.get(country__iso_code="CR", group__number=1)
+    report.state = "submitted"
+    report.save()
+    client_for(client, lena)
+    response = client.post(
+        reverse("working_groups:report-review", args=[report.pk]), {"decision": "maybe"}
+    )
+    assert response.status_code == 400
+    report.refresh_from_db()
+    assert report.state == "submitted" and not report.events.exists()
+
+
+def test_post_only_actions_refuse_get(alice_client, cycle):
+    report = cycle.reports.first()
+    for name, args in [
+        ("working_groups:report-review", [report.pk]),
+        ("working_groups:report-carry-forward", [report.pk]),
+        ("working_groups:cycle-close", [cycle.pk]),
+        ("working_groups:cycle-publish", [cycle.pk]),
+    ]:
+        assert alice_client.get(reverse(name, args=args)).status_code == 405

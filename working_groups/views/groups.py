@@ -13,7 +13,7 @@ from members.forms import apply_errors
 from members.models import Country
 from members.permissions import is_secretariat
 
-from .. import access, selectors, services
+from .. import access, charts, selectors, services
 from ..forms import (
     ActivityForm,
     LeadAddForm,
@@ -40,13 +40,17 @@ def group_list(request):
 
 @require_GET
 def group_detail(request, slug):
-    group = get_object_or_404(WorkingGroup, slug=slug)
+    group = selectors.group_detail(group=get_object_or_404(WorkingGroup, slug=slug))
     user = request.user
     return render(
         request,
         "working_groups/group_detail.html",
         {
-            "group": selectors.group_detail(group=group),
+            "group": group,
+            "chart": charts.bar_chart(
+                [(a.title, a.average_percent) for a in group.activities],
+                title=_("Average progress per activity (%)"),
+            ),
             "summaries": selectors.published_cycles(group=group),
             "today": alliance_today(),
             "can_manage_members": is_secretariat(user),

@@ -35,10 +35,21 @@ def dashboard(request):
         .filter(country_id__in=country_ids)
         .values("group_id")
     )
+    matrices = selectors.group_matrices(groups=led, on=today)
     context = {
         "today": today,
         "reports": selectors.reports_for_countries(country_ids=country_ids),
-        "group_matrices": selectors.group_matrices(groups=led, on=today),
+        "group_matrices": [
+            (
+                group,
+                matrix,
+                charts.bar_chart(
+                    [(c.name, matrix.column_rates[c.pk].percent) for c in matrix.columns],
+                    title=_("On-time rate per cycle (%)"),
+                ),
+            )
+            for group, matrix in matrices
+        ],
         "cycles": list(selectors.cycle_list()[:6]) if is_secretariat(user) else [],
         "is_secretariat": is_secretariat(user),
     }
@@ -102,6 +113,10 @@ def cycle_detail(request, pk):
             "rate_chart": charts.bar_chart(
                 [(str(g), matrix.column_rates[g.pk].percent) for g in matrix.columns],
                 title=_("On-time rate per group (%)"),
+            ),
+            "country_chart": charts.bar_chart(
+                [(str(c), matrix.row_rates[c.pk].percent) for c in matrix.rows],
+                title=_("On-time rate per country (%)"),
             ),
             "state_chart": charts.bar_chart(
                 [

@@ -79,6 +79,20 @@ def get_report_for_user(user, pk: int) -> ProgressReport:
     return report
 
 
+def get_cycle_overview(user, pk: int) -> tuple[ReportingCycle, set[int] | None]:
+    """The whole cycle (countries x groups, lateness flags) is for the secretariat, and, read
+    only, for the steering committee's lead countries: focal points of a country leading one of
+    the cycle's groups today. Returns the cycle and the ids of the groups the user leads (None
+    for the secretariat, who may open every report)."""
+    cycle = get_object_or_404(ReportingCycle.objects.prefetch_related("groups"), pk=pk)
+    if is_secretariat(user):
+        return cycle, None
+    led = {group.pk for group in cycle.groups.all() if may_lead_group(user, group)}
+    if not led:
+        raise Http404
+    return cycle, led
+
+
 def get_cycle_for_viewer(user, pk: int, group_slug: str | None = None):
     """A cycle's overview is for the secretariat; a group's part of it also for its leads."""
     cycle = get_object_or_404(ReportingCycle, pk=pk)

@@ -132,9 +132,17 @@ def plan_list(*, group: WorkingGroup):
 # --- Cycles and reports ---------------------------------------------------------------------
 
 
-def cycle_list():
+def cycle_list(*, groups=None):
+    """Cycles, latest first; only those including one of ``groups`` when given."""
+    cycles = ReportingCycle.objects.all()
+    if groups is not None:
+        cycles = cycles.filter(
+            pk__in=ReportingCycle.groups.through.objects.filter(workinggroup__in=groups).values(
+                "reportingcycle_id"
+            )
+        )
     return (
-        ReportingCycle.objects.prefetch_related("groups")
+        cycles.prefetch_related("groups")
         .annotate(
             report_count=Count("reports", distinct=True),
             accepted_count=Count(

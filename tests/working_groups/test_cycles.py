@@ -73,17 +73,37 @@ def test_a_cycle_needs_groups_and_consistent_dates(alice_client, plans):
     assert not ProgressReport.objects.exists()
 
 
-def test_only_the_secretariat_opens_and_sees_cycles(client, bob, lena, cycle):
+def test_only_the_secretariat_opens_closes_and_lists_cycles(client, bob, lena, cycle):
     for user in (bob, lena):
         client.force_login(user)
         assert client.get(reverse("working_groups:cycle-open")).status_code == 403
         assert client.get(reverse("working_groups:cycle-list")).status_code == 403
-        assert (
-            client.get(reverse("working_groups:cycle-detail", args=[cycle.pk])).status_code == 403
-        )
-        assert (
-            client.post(reverse("working_groups:cycle-close", args=[cycle.pk])).status_code == 403
-        )
+        response = client.post(reverse("working_groups:cycle-close", args=[cycle.pk]))
+        assert response.status_code == 403
+    cycle.refresh_from_db()
+    assert cycle.status == "open"
+
+
+def test_lead_countries_get_the_steering_committees_read_only_view_of_the_cycle(
+    client, bob, lena, alice, cycle, barbados, group1, group2
+):
+    url = reverse("working_groups:cycle-detail", args=[cycle.pk])
+    client.force_login(bob)  # Ecuador leads no group
+    assert client.get(url).status_code == 404
+    client.force_login(lena)  # Costa Rica leads group 1
+    body = client.get(url).content.decode()
+    assert "steering committee" in body
+    assert "Close the cycle" not in body and "Publish a public summary" not in body
+    own = cycle.reports.get(country=barbados, group=group1)
+    other = cycle.reports.get(country=barbados, group=group2)
+    assert reverse("working_groups:report-detail", args=[own.pk]) in body
+    assert reverse("working_groups:report-detail", args=[other.pk]) not in body
+    dashboard = client.get(reverse("working_groups:dashboard")).content.decode()
+    assert url in dashboard and "Open a reporting cycle" not in dashboard
+    # A cycle without the lead's group stays out of reach.
+    other_cycle = open_cycle(groups=[group2], by=alice, name="Group 2 only")
+    response = client.get(reverse("working_groups:cycle-detail", args=[other_cycle.pk]))
+    assert response.status_code == 404
 
 
 def test_closing_a_cycle_freezes_its_reports(alice_client, bob, client, cycle, ecuador, group1):

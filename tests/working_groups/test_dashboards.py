@@ -160,6 +160,7 @@ def test_lead_and_focal_point_pages_run_a_fixed_number_of_queries(
     client_for(client, lena)
     for name, args in [
         ("working_groups:dashboard", []),
+        ("working_groups:cycle-detail", [made[-1].pk]),
         ("working_groups:report-detail", [report.pk]),
         ("working_groups:report-edit", [report.pk]),
     ]:

@@ -30,10 +30,12 @@ def dashboard(request):
     user = request.user
     today = alliance_today()
     country_ids = country_ids_for(user)
-    led = WorkingGroup.objects.filter(
-        pk__in=GroupLead.objects.active_on(today)
-        .filter(country_id__in=country_ids)
-        .values("group_id")
+    led = list(
+        WorkingGroup.objects.filter(
+            pk__in=GroupLead.objects.active_on(today)
+            .filter(country_id__in=country_ids)
+            .values("group_id")
+        )
     )
     matrices = selectors.group_matrices(groups=led, on=today)
     context = {
@@ -50,7 +52,9 @@ def dashboard(request):
             )
             for group, matrix in matrices
         ],
-        "cycles": list(selectors.cycle_list()[:6]) if is_secretariat(user) else [],
+        "cycles": list(selectors.cycle_list(groups=None if is_secretariat(user) else led)[:6])
+        if is_secretariat(user) or led
+        else [],
         "is_secretariat": is_secretariat(user),
     }
     return render(request, "working_groups/dashboard.html", context)
@@ -97,10 +101,12 @@ def cycle_open(request):
     )
 
 
-@secretariat_required
+@login_required
 @require_GET
 def cycle_detail(request, pk):
-    cycle = get_object_or_404(ReportingCycle.objects.prefetch_related("groups"), pk=pk)
+    """The cycle as countries x groups: the secretariat's page, and the steering committee's
+    read-only view for the focal points of the groups' lead countries."""
+    cycle, led_group_ids = access.get_cycle_overview(request.user, pk)
     today = alliance_today()
     matrix = selectors.cycle_matrix(cycle=cycle, on=today)
     return render(
@@ -109,6 +115,8 @@ def cycle_detail(request, pk):
         {
             "cycle": cycle,
             "matrix": matrix,
+            "is_secretariat": is_secretariat(request.user),
+            "led_group_ids": led_group_ids,
             "today": today,
             "rate_chart": charts.bar_chart(
                 [(str(g), matrix.column_rates[g.pk].percent) for g in matrix.columns],

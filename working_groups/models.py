@@ -456,3 +456,29 @@ class ReportEvent(models.Model):
 
     def __str__(self):
         return f"{self.report} {self.action} {self.at:%Y-%m-%d}"
+
+
+class ReportReminder(models.Model):
+    """One reminder e-mail about one report to one person at one stage. The unique row is the
+    claim that makes the reminder task safe to run twice."""
+
+    class Stage(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "user", "stage"], name="one_reminder_per_report_user_stage"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report} – {self.user} ({self.stage})"

@@ -8,6 +8,7 @@ kombu's filesystem transport, so that a laptop with only Python runs the whole p
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -251,6 +252,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {}  # periodic tasks are added by the apps that need them
+# working_groups: remind focal points of reports due soon or overdue, once a day.
+CELERY_BEAT_SCHEDULE["report-reminders"] = {
+    "task": "working_groups.tasks.send_report_reminders",
+    "schedule": crontab(hour=13, minute=0),
+}
+# Days before the due date when focal points are first reminded of a report to submit.
+ALLIANCE_REPORT_REMINDER_DAYS = env.int("ALLIANCE_REPORT_REMINDER_DAYS", default=7)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

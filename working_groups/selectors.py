@@ -108,6 +108,12 @@ def group_detail(*, group: WorkingGroup, on: datetime.date | None = None) -> Wor
     return group
 
 
+def groups_led(*, country_ids, on: datetime.date) -> list[WorkingGroup]:
+    """The groups that any of these countries leads on ``on``."""
+    leads = GroupLead.objects.active_on(on).filter(country_id__in=country_ids)
+    return list(WorkingGroup.objects.filter(pk__in=leads.values("group_id")))
+
+
 def lead_history(*, group: WorkingGroup):
     return GroupLead.objects.filter(group=group).select_related("country").order_by("-start_on")
 
@@ -269,6 +275,18 @@ def group_matrices(*, groups, on: datetime.date | None = None, cycles: int = 4) 
             )
         )
     return out
+
+
+def previous_report(*, report: ProgressReport) -> ProgressReport | None:
+    """The country's latest earlier report on the same group."""
+    return (
+        ProgressReport.objects.filter(group_id=report.group_id, country_id=report.country_id)
+        .exclude(pk=report.pk)
+        .filter(cycle__period_end__lte=report.cycle.period_end)
+        .filter(cycle__created_at__lt=report.cycle.created_at)
+        .order_by("-cycle__period_end", "-cycle__created_at")
+        .first()
+    )
 
 
 def report_detail(*, pk: int) -> ProgressReport:

@@ -14,6 +14,7 @@ from members.concurrency import StaleEditError, save_versioned
 from members.dates import alliance_today
 from members.models import Country
 
+from . import selectors
 from .models import (
     Activity,
     ActivityUpdate,
@@ -515,18 +516,6 @@ def report_review(*, report: ProgressReport, accept: bool, comment: str, by) -> 
     return report
 
 
-def previous_report(report: ProgressReport) -> ProgressReport | None:
-    """The country's latest earlier report on the same group."""
-    return (
-        ProgressReport.objects.filter(group_id=report.group_id, country_id=report.country_id)
-        .exclude(pk=report.pk)
-        .filter(cycle__period_end__lte=report.cycle.period_end)
-        .filter(cycle__created_at__lt=report.cycle.created_at)
-        .order_by("-cycle__period_end", "-cycle__created_at")
-        .first()
-    )
-
-
 @transaction.atomic
 def report_carry_forward(*, report: ProgressReport, version: int, by) -> int:
     """Copy statuses, percentages and narratives from the previous report for the activities
@@ -534,7 +523,7 @@ def report_carry_forward(*, report: ProgressReport, version: int, by) -> int:
     report = _lock_report(report)
     _check_version(report, version)
     _require_editable(report)
-    source = previous_report(report)
+    source = selectors.previous_report(report=report)
     if source is None:
         raise ValidationError(_("There is no earlier report of this country on this group."))
     earlier = {

@@ -277,7 +277,7 @@ def test_carry_forward_copies_open_activities_from_the_previous_report(
         follow=True,
     )
     assert response.status_code == 200
-    assert "1 open activities were filled in" in response.content.decode()
+    assert "1 open activity was filled in" in response.content.decode()
     by_lineage = {u.activity.lineage: u for u in report.updates.select_related("activity")}
     carried = by_lineage[open_one.activity.lineage]
     assert (carried.status, carried.percent, carried.narrative) == (
@@ -314,3 +314,15 @@ def test_the_flag_for_the_steering_committee(alice, plans, group1):
     today = cycle.due_on + datetime.timedelta(days=40)
     assert report.is_flagged(today)
     assert not report.is_flagged(cycle.due_on + datetime.timedelta(days=cycle.late_flag_days))
+
+
+def test_evidence_added_with_a_refused_submit_is_saved_once(client, bob, report):
+    client_for(client, bob)
+    first = report.updates.first()
+    link = first.field_name("link")
+    data = {**form_data(report, challenges=""), link: "https://example.org/once", "submit": "1"}
+    response = client.post(edit_url(report), data)
+    assert response.status_code == 400
+    assert Evidence.objects.filter(link="https://example.org/once").count() == 1
+    # The page shows the saved link as evidence, and not again in the "add a link" box.
+    assert link not in response.context["form"].data

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from members.dates import alliance_today
@@ -16,7 +17,7 @@ from members.permissions import country_ids_for, is_secretariat
 
 from .. import access, charts, exports, selectors, services
 from ..forms import CycleForm, ReportForm, ReviewForm
-from ..models import Evidence, GroupLead, ProgressReport, ReportingCycle, WorkingGroup
+from ..models import Evidence, ProgressReport, ReportingCycle
 from .common import form_page, form_status
 
 # --- Dashboard ------------------------------------------------------------------------------
@@ -30,13 +31,7 @@ def dashboard(request):
     user = request.user
     today = alliance_today()
     country_ids = country_ids_for(user)
-    led = list(
-        WorkingGroup.objects.filter(
-            pk__in=GroupLead.objects.active_on(today)
-            .filter(country_id__in=country_ids)
-            .values("group_id")
-        )
-    )
+    led = selectors.groups_led(country_ids=country_ids, on=today)
     matrices = selectors.group_matrices(groups=led, on=today)
     context = {
         "today": today,
@@ -282,6 +277,9 @@ def report_edit(request, pk):
                 # The draft is saved; show the form again, at its new version, with what is missing.
                 data = request.POST.copy()
                 data["version"] = str(saved.version)
+                for key in list(data):  # evidence already added or removed: not twice
+                    if key.endswith("-link") or key.startswith("remove-evidence-"):
+                        del data[key]
                 report = selectors.report_detail(pk=report.pk)
                 form = ReportForm(data, report=report)
                 form.is_valid()
@@ -303,7 +301,7 @@ def report_edit(request, pk):
             "report": report,
             "form": form,
             "today": alliance_today(),
-            "previous": services.previous_report(report),
+            "previous": selectors.previous_report(report=report),
         },
         status=form_status(form),
     )
@@ -324,7 +322,12 @@ def report_carry_forward(request, pk):
     else:
         messages.success(
             request,
-            _("%(n)s open activities were filled in from the previous report.") % {"n": count},
+            ngettext(
+                "%(n)s open activity was filled in from the previous report.",
+                "%(n)s open activities were filled in from the previous report.",
+                count,
+            )
+            % {"n": count},
         )
     return redirect("working_groups:report-edit", pk=report.pk)
 

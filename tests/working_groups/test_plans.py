@@ -177,3 +177,10 @@ def test_people_without_an_appointment_see_no_plans(client, group1, eve, dave, w
         client_for(client, {"eve": eve, "dave": dave}[who])
     response = client.get(reverse("working_groups:plan-detail", args=[plan.pk]))
     assert response.status_code == (302 if who == "anonymous" else 404)
+
+
+def test_choice_lists_are_grouped_under_a_legend(alice_client, group1):
+    plan = WorkPlanFactory(group=group1)
+    body = alice_client.get(reverse("working_groups:activity-create", args=[plan.pk]))
+    assert "<legend>Responsible countries" in body.content.decode()
+    assert 'for="id_responsible_countries"' not in body.content.decode()

@@ -324,17 +324,9 @@ def consolidated_progress(*, cycle: ReportingCycle, group: WorkingGroup):
         .order_by("country__name_en")
     )
     countries = sorted((r.country for r in reports), key=str)
-    plan_ids = {r.work_plan_id for r in reports if r.work_plan_id}
-    plan = (
-        ProgressReport.objects.filter(cycle=cycle, group=group)
-        .exclude(work_plan=None)
-        .values_list("work_plan", flat=True)
-        .first()
-    )
-    plan_ids.add(plan)
-    activities = list(
-        Activity.objects.filter(plan_id__in=plan_ids - {None}).order_by("position", "pk")
-    )
+    # Every report of a cycle and group follows the plan approved when the cycle opened.
+    plan_ids = ProgressReport.objects.filter(cycle=cycle, group=group).values("work_plan")
+    activities = list(Activity.objects.filter(plan_id__in=plan_ids).order_by("position", "pk"))
     updates = {
         (u.activity_id, u.report.country_id): u
         for u in ActivityUpdate.objects.filter(report__in=reports).select_related("report")

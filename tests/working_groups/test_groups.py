@@ -149,3 +149,12 @@ def test_group_pages_are_translated_into_spanish(client, settings, lena, group1)
     assert "Países líderes" in body and "18 países miembros" in body
     body = client.get(reverse("working_groups:group-detail", args=[group1.slug])).content.decode()
     assert "Mandato" in body and "Plan de trabajo" in body
+
+
+def test_group_membership_follows_alliance_membership(alice, group1):
+    from members import services as member_services
+
+    jamaica = Country.objects.get(iso_code="JM")
+    member_services.country_leave(country=jamaica, left_on=datetime.date(2026, 3, 1), by=alice)
+    assert jamaica.pk in group1.member_country_ids(datetime.date(2026, 2, 28))
+    assert jamaica.pk not in group1.member_country_ids(datetime.date(2026, 3, 1))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("governance.urls")),
+    path("", include("working_groups.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

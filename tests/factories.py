@@ -108,3 +108,42 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Partner institution {n}")
     kind = PartnerInstitution.Kind.MULTILATERAL
     joined_on = datetime.date(2024, 12, 12)
+
+
+# --- Working groups -------------------------------------------------------------------------
+
+
+class WorkPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "working_groups.WorkPlan"
+
+    group = factory.LazyFunction(lambda: _group(1))
+    title = factory.Sequence(lambda n: f"Work plan {n}")
+    period_start = datetime.date(2026, 1, 1)
+    period_end = datetime.date(2027, 12, 31)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "working_groups.Activity"
+
+    plan = factory.SubFactory(WorkPlanFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    start_on = datetime.date(2026, 1, 1)
+    due_on = datetime.date(2026, 12, 31)
+    expected_output = "A regional protocol"
+
+
+def _group(number):
+    from working_groups.models import WorkingGroup
+
+    return WorkingGroup.objects.get(number=number)
+
+
+def approved_plan(group, *, activities=2, **kwargs):
+    """An approved work plan of ``group`` with ``activities`` activities concerning everyone."""
+    kwargs.setdefault("status", "approved")
+    plan = WorkPlanFactory(group=group, **kwargs)
+    ActivityFactory.create_batch(activities, plan=plan)
+    return plan

@@ -1,16 +1,109 @@
-"""Demo data of the working groups: lead countries (the real leads were not public when this was
-written, so the demo chooses)."""
+"""Demo work plans and reporting cycles for ``manage.py load_demo``.
+
+Idempotent: a group that already has a work plan gets no new one, and cycles are only made when
+there are none yet. Dates are relative to the day the demo is first loaded: one closed cycle
+(the previous half-year) with reports in every state and its public summary published, and one
+open cycle due in ten days (so its reminders go out at once)."""
 
 import datetime
 
-from members.models import Country
+from django.db import transaction
+from django.utils import timezone
 
-from .models import GroupLead, WorkingGroup
+from members.dates import alliance_today
+from members.models import Country, FocalPointAppointment, User
 
+from . import services
+from .models import (
+    GroupLead,
+    ProgressReport,
+    ReportEvent,
+    ReportingCycle,
+    WorkingGroup,
+    WorkPlan,
+)
+
+ACTIVITIES = {
+    1: [
+        (
+            "Mapa regional de riesgo de reclutamiento juvenil",
+            "Un mapa compartido de los municipios con mayor riesgo",
+            "Países con datos cargados",
+            "18",
+        ),
+        (
+            "Programa piloto de prevención en escuelas",
+            "Pilotos en tres países con evaluación de impacto",
+            "Escuelas participantes",
+            "60",
+        ),
+        (
+            "Guía de atención a víctimas",
+            "Guía publicada en español e inglés",
+            "",
+            "",
+        ),
+    ],
+    2: [
+        (
+            "Diagnóstico de capacidades de las fiscalías",
+            "Un diagnóstico comparado de las fiscalías de la región",
+            "Fiscalías evaluadas",
+            "15",
+        ),
+        (
+            "Programa regional de formación policial",
+            "Cursos virtuales sobre investigación criminal",
+            "Agentes formados",
+            "1 200",
+        ),
+        (
+            "Red de escuelas judiciales",
+            "Acuerdo de intercambio entre escuelas judiciales",
+            "",
+            "",
+        ),
+    ],
+    3: [
+        (
+            "Protocolo de intercambio de información financiera",
+            "Protocolo firmado por las unidades de inteligencia financiera",
+            "Unidades adheridas",
+            "12",
+        ),
+        (
+            "Estudio sobre minería ilegal y lavado de activos",
+            "Estudio regional publicado",
+            "",
+            "",
+        ),
+        (
+            "Capacitación en decomiso de bienes",
+            "Talleres para jueces y fiscales",
+            "Talleres realizados",
+            "6",
+        ),
+    ],
+}
+
+# The closed cycle's reports take these states in turn (every state appears in every group).
+CLOSED_STATES = [
+    "accepted",
+    "accepted",
+    "accepted_late",
+    "submitted",
+    "returned",
+    "draft",
+    "accepted",
+    "submitted_late",
+]
+
+
+# Leads chosen for the demo (the real leads were not public when this was written).
 GROUP_LEADS = {1: ["EC", "JM"], 2: ["CR"], 3: ["AR", "PA"]}
 
 
-def load(*, password: str):
+def _leads() -> None:
     for number, codes in GROUP_LEADS.items():
         group = WorkingGroup.objects.get(number=number)
         for code in codes:
@@ -19,4 +112,174 @@ def load(*, password: str):
                 country=Country.objects.get(iso_code=code),
                 defaults={"start_on": datetime.date(2025, 2, 1)},
             )
+
+
+def load(*, password: str):
+    secretariat = User.objects.get(email="secretariat@alliance.test")
+    with transaction.atomic():
+        _leads()
+        today = alliance_today()
+        for group in WorkingGroup.objects.all():
+            _plan(group, today, secretariat)
+        if not ReportingCycle.objects.exists():
+            _cycles(today, secretariat)
     return []
+
+
+def _plan(group, today, secretariat) -> None:
+    if WorkPlan.objects.filter(group=group).exists():
+        return
+    start = datetime.date(today.year - 1, 1, 1)
+    end = datetime.date(today.year + 1, 12, 31)
+    plan = services.work_plan_create(
+        group=group,
+        title=f"Plan de trabajo {start.year}–{end.year}",
+        period_start=start,
+        period_end=end,
+        by=secretariat,
+    )
+    for index, (title, output, indicator, target) in enumerate(ACTIVITIES[group.number]):
+        services.activity_save(
+            plan=plan,
+            title=title,
+            description="",
+            start_on=start + datetime.timedelta(days=90 * index),
+            due_on=end - datetime.timedelta(days=120 * (2 - index)),
+            expected_output=output,
+            indicator=indicator,
+            target=target,
+        )
+    services.work_plan_approve(plan=plan, by=secretariat)
+
+
+def _half_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
+    if on.month <= 6:
+        return datetime.date(on.year, 1, 1), datetime.date(on.year, 6, 30)
+    return datetime.date(on.year, 7, 1), datetime.date(on.year, 12, 31)
+
+
+def _focal_points(on) -> dict[int, object]:
+    appointments = FocalPointAppointment.objects.active_on(on).select_related("user", "ministry")
+    return {a.ministry.country_id: a.user for a in appointments}
+
+
+def _cycles(today, secretariat) -> None:
+    current_start, current_end = _half_year(today)
+    previous_start, previous_end = _half_year(current_start - datetime.timedelta(days=1))
+    groups = list(WorkingGroup.objects.all())
+    closed = services.cycle_open(
+        name=f"Informe semestral {previous_start:%Y-%m} a {previous_end:%Y-%m}",
+        period_start=previous_start,
+        period_end=previous_end,
+        opens_on=min(
+            previous_end + datetime.timedelta(days=1), today - datetime.timedelta(days=60)
+        ),
+        due_on=min(previous_end + datetime.timedelta(days=31), today - datetime.timedelta(days=30)),
+        late_flag_days=15,
+        groups=groups,
+        by=secretariat,
+    )
+    people = _focal_points(today)
+    reports = closed.reports.select_related("cycle").order_by("group__number", "country__iso_code")
+    for index, report in enumerate(reports):
+        _fill(report, CLOSED_STATES[index % len(CLOSED_STATES)], people, secretariat, index)
+    services.cycle_close(cycle=closed)
+    services.cycle_summary_publish(cycle=closed, publish=True, by=secretariat)
+
+    open_cycle = services.cycle_open(
+        name=f"Informe semestral {current_start:%Y-%m} a {current_end:%Y-%m}",
+        period_start=current_start,
+        period_end=current_end,
+        opens_on=today - datetime.timedelta(days=7),
+        due_on=today + datetime.timedelta(days=10),
+        late_flag_days=15,
+        groups=groups,
+        by=secretariat,
+    )
+    # A few countries have started: one submitted report and one draft in each group.
+    for index, report in enumerate(
+        open_cycle.reports.select_related("cycle").order_by("group__number", "country__iso_code")
+    ):
+        if report.country.iso_code in ("EC", "BB", "CR"):
+            continue  # left for the demo logins to fill in
+        if index % 6 == 0:
+            _fill(report, "submitted", people, secretariat, index)
+        elif index % 6 == 1:
+            _fill(report, "draft_started", people, secretariat, index)
+
+
+STATUSES = ["on_track", "delayed", "completed", "on_track", "not_started"]
+
+
+def _fill(report, outcome, people, secretariat, index) -> None:
+    """Fill a demo report and give it the state and trail of ``outcome``."""
+    author = people.get(report.country_id)
+    cycle = report.cycle
+    updates = list(report.updates.select_related("activity"))
+    for offset, update in enumerate(updates):
+        status = STATUSES[(index + offset) % len(STATUSES)]
+        update.status = status
+        update.percent = {"completed": 100, "not_started": 0}.get(status, 20 + 15 * offset)
+        update.narrative = {
+            "on_track": "Las actividades avanzan según el calendario acordado.",
+            "delayed": "El proceso de contratación tomó más tiempo del previsto.",
+            "completed": "Actividad concluida; el informe final está disponible.",
+            "not_started": "Comenzará en el próximo semestre.",
+        }[status]
+        update.save(update_fields=["status", "percent", "narrative"])
+    report.achievements = "Se fortaleció la coordinación entre las instituciones nacionales."
+    report.challenges = "Restricciones presupuestarias y rotación de personal."
+    report.support_needed = "Asistencia técnica para el diseño de indicadores."
+    report.last_saved_at = timezone.now()
+    report.last_saved_by = author
+    if outcome == "draft_started":
+        report.save()
+        return
+    if outcome == "draft":
+        report.achievements = ""
+        report.save()
+        return
+    late = outcome.endswith("_late")
+    submitted_on = cycle.due_on + datetime.timedelta(days=20 if late else -3)
+    submitted_at = timezone.make_aware(
+        datetime.datetime.combine(min(submitted_on, alliance_today()), datetime.time(15))
+    )
+    report.first_submitted_on = submitted_at.date()
+    report.days_late = max((report.first_submitted_on - cycle.due_on).days, 0)
+    report.submitted_at = submitted_at
+    trail = [
+        (
+            ReportEvent.Action.SUBMITTED_LATE if report.days_late else ReportEvent.Action.SUBMITTED,
+            "draft",
+            "submitted",
+            author,
+            "",
+        )
+    ]
+    final = ProgressReport.State.SUBMITTED
+    if outcome.startswith("accepted"):
+        final = ProgressReport.State.ACCEPTED
+        trail.append((ReportEvent.Action.ACCEPTED, "submitted", "accepted", secretariat, ""))
+    elif outcome == "returned":
+        final = ProgressReport.State.RETURNED
+        trail.append(
+            (
+                ReportEvent.Action.RETURNED,
+                "submitted",
+                "returned",
+                secretariat,
+                "Por favor, agregue las cifras de presupuesto ejecutado.",
+            )
+        )
+    report.state = final
+    report.save()
+    for step, (action, from_state, to_state, by, comment) in enumerate(trail):
+        ReportEvent.objects.create(
+            report=report,
+            action=action,
+            from_state=from_state,
+            to_state=to_state,
+            by=by,
+            comment=comment,
+            at=submitted_at + datetime.timedelta(days=2 * step),
+        )

@@ -1,0 +1,106 @@
+"""Who may see and do what in working groups and reporting. Each helper answers 404 outside the
+person's scope, so nobody learns that a record they may not see exists."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from members.dates import alliance_today
+from members.permissions import country_ids_for, is_secretariat, may_lead_group
+
+from . import selectors
+from .models import Activity, ProgressReport, ReportingCycle, WorkingGroup, WorkPlan
+
+
+def may_manage_plan(user, group: WorkingGroup) -> bool:
+    """The secretariat and the focal points of the group's lead countries edit its work plans."""
+    return is_secretariat(user) or may_lead_group(user, group)
+
+
+def may_review(user, report: ProgressReport) -> bool:
+    return is_secretariat(user) or may_lead_group(user, report.group)
+
+
+def may_edit_report(user, report: ProgressReport) -> bool:
+    return report.country_id in country_ids_for(user) and report.is_editable
+
+
+def get_group_for_member(user, slug: str) -> WorkingGroup:
+    """The group's workspace: secretariat, and focal points of its member countries today."""
+    group = get_object_or_404(WorkingGroup, slug=slug)
+    if is_secretariat(user):
+        return group
+    if not country_ids_for(user) & set(group.member_country_ids(alliance_today())):
+        raise Http404
+    return group
+
+
+def get_group_for_manager(user, slug: str) -> WorkingGroup:
+    group = get_object_or_404(WorkingGroup, slug=slug)
+    if not may_manage_plan(user, group):
+        raise Http404
+    return group
+
+
+def get_plan_for_member(user, pk: int) -> WorkPlan:
+    plan = get_object_or_404(WorkPlan.objects.select_related("group"), pk=pk)
+    get_group_for_member(user, plan.group.slug)
+    return plan
+
+
+def get_plan_for_manager(user, pk: int) -> WorkPlan:
+    plan = get_object_or_404(WorkPlan.objects.select_related("group"), pk=pk)
+    if not may_manage_plan(user, plan.group):
+        raise Http404
+    return plan
+
+
+def get_activity_for_manager(user, pk: int) -> Activity:
+    activity = get_object_or_404(Activity.objects.select_related("plan__group"), pk=pk)
+    if not may_manage_plan(user, activity.plan.group):
+        raise Http404
+    return activity
+
+
+def get_report_for_user(user, pk: int) -> ProgressReport:
+    """A report, for its country's focal points, the leads of its group and the secretariat.
+
+    A focal point sees only their own country's reports, and only for groups their country takes
+    part in on the report's cycle (which is when the report was made)."""
+    try:
+        report = selectors.report_detail(pk=pk)
+    except ProgressReport.DoesNotExist:
+        raise Http404 from None
+    if is_secretariat(user) or may_lead_group(user, report.group):
+        return report
+    if report.country_id not in country_ids_for(user):
+        raise Http404
+    if report.country_id not in report.group.member_country_ids(report.cycle.opens_on):
+        raise Http404
+    return report
+
+
+def get_cycle_overview(user, pk: int) -> tuple[ReportingCycle, set[int] | None]:
+    """The whole cycle (countries x groups, lateness flags) is for the secretariat, and, read
+    only, for the steering committee's lead countries: focal points of a country leading one of
+    the cycle's groups today. Returns the cycle and the ids of the groups the user leads (None
+    for the secretariat, who may open every report)."""
+    cycle = get_object_or_404(ReportingCycle.objects.prefetch_related("groups"), pk=pk)
+    if is_secretariat(user):
+        return cycle, None
+    led = {group.pk for group in cycle.groups.all() if may_lead_group(user, group)}
+    if not led:
+        raise Http404
+    return cycle, led
+
+
+def get_cycle_for_viewer(user, pk: int, group_slug: str | None = None):
+    """A cycle's overview is for the secretariat; a group's part of it also for its leads."""
+    cycle = get_object_or_404(ReportingCycle, pk=pk)
+    if group_slug is None:
+        if not is_secretariat(user):
+            raise Http404
+        return cycle, None
+    group = get_object_or_404(cycle.groups.all(), slug=group_slug)
+    if not (is_secretariat(user) or may_lead_group(user, group)):
+        raise Http404
+    return cycle, group

@@ -1,9 +1,15 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from knowledge.sitemaps import KnowledgeSitemap, LibrarySitemap
+
 from . import views
+from .sitemaps import PublicPagesSitemap
+
+SITEMAPS = {"pages": PublicPagesSitemap, "library": LibrarySitemap, "knowledge": KnowledgeSitemap}
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,6 +17,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
+    path("", include("knowledge.urls")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from knowledge.demo import load_demo_products
 from members.models import (
     Country,
     FocalPointAppointment,
@@ -94,7 +95,7 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print logins.")
 
     def handle(self, *args, **options):
-        if settings.SETTINGS_MODULE.endswith("production"):
+        if (settings.SETTINGS_MODULE or "").endswith("production"):
             raise CommandError("Demo data is never loaded with production settings.")
         password = settings.ALLIANCE_DEMO_PASSWORD
         with transaction.atomic():
@@ -103,11 +104,22 @@ class Command(BaseCommand):
             self._partners()
             self._group_leads()
             self._users(ministries, password)
+            self._knowledge()
         if not options["quiet_logins"]:
             self.stdout.write(f"\nDemo logins (password for all: {password})")
             for email, _name, _staff, _appt, role in DEMO_USERS:
                 self.stdout.write(f"  {email:32} {role}")
             self.stdout.write("")
+
+    def _knowledge(self):
+        """Published knowledge products across types, pillars, countries and languages, and two
+        proposals of Ecuador's focal point still in the workflow."""
+        created = load_demo_products(
+            secretariat=User.objects.get(email="secretariat@alliance.test"),
+            proposer=User.objects.get(email="focal.ecuador@alliance.test"),
+        )
+        if created:
+            self.stdout.write(f"Knowledge library: {created} demo products added.")
 
     def _membership(self):
         colombia, _ = Country.objects.get_or_create(

@@ -666,11 +666,7 @@ PROPOSALS = [
     ),
 ]
 
-BODY = """## {heading}
-
-{summary}
-
-## {who}
+BODY = """## {who}
 
 {organisation}
 
@@ -682,22 +678,22 @@ BODY = """## {heading}
 
 BODY_TEXT = {
     "es": (
-        "Resumen", "Elaborado por", "Cómo usarlo",
+        "Elaborado por", "Cómo usarlo",
         "Compártalo con los equipos técnicos de su ministerio.",
         "Adapte los ejemplos a su contexto y comparta sus resultados con la Alianza.",
     ),
     "en": (
-        "Summary", "Prepared by", "How to use it",
+        "Prepared by", "How to use it",
         "Share it with the technical teams of your ministry.",
         "Adapt the examples to your context and share your results with the Alliance.",
     ),
     "pt": (
-        "Resumo", "Elaborado por", "Como usar",
+        "Elaborado por", "Como usar",
         "Compartilhe com as equipes técnicas do seu ministério.",
         "Adapte os exemplos ao seu contexto e compartilhe os resultados com a Aliança.",
     ),
     "fr": (
-        "Résumé", "Préparé par", "Comment l'utiliser",
+        "Préparé par", "Comment l'utiliser",
         "Partagez-le avec les équipes techniques de votre ministère.",
         "Adaptez les exemples à votre contexte et partagez vos résultats avec l'Alliance.",
     ),
@@ -705,10 +701,8 @@ BODY_TEXT = {
 
 
 def _body(language: str, summary: str, organisation: str) -> str:
-    heading, who, use, point_1, point_2 = BODY_TEXT[language]
+    who, use, point_1, point_2 = BODY_TEXT[language]
     return BODY.format(
-        heading=heading,
-        summary=summary,
         who=who,
         organisation=organisation,
         use=use,

@@ -4,7 +4,7 @@ PostgreSQL: each product carries a weighted ``tsvector`` (title A; topics and su
 built with the ``simple`` configuration over unaccented text, indexed by GIN (see the
 migrations), so "seguranca" finds "segurança" in any of the Alliance's four languages; results
 are ranked with ``ts_rank``. Other databases (SQLite in the embedded default): a plain
-case-insensitive match on the same fields, ranked title first.
+case-insensitive match of every word on the same fields, ranked title first.
 """
 
 from django.db import connection
@@ -46,13 +46,17 @@ def search_filter(queryset, text: str):
         return queryset.filter(search_document=query).annotate(
             search_rank=SearchRank(F("search_document"), query)
         )
+    # Every word must appear somewhere (title, summary, body or a topic); a title that holds
+    # the whole text ranks first, then summary or topic matches, then the rest.
+    for word in text.split()[:10]:
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(body__icontains=word)
+            | Exists(Topic.objects.filter(products=OuterRef("pk"), name__icontains=word))
+        )
     topic_match = Exists(Topic.objects.filter(products=OuterRef("pk"), name__icontains=text))
-    return queryset.filter(
-        Q(title__icontains=text)
-        | Q(summary__icontains=text)
-        | Q(body__icontains=text)
-        | topic_match
-    ).annotate(
+    return queryset.annotate(
         search_rank=Case(
             When(title__icontains=text, then=Value(3)),
             When(Q(summary__icontains=text) | topic_match, then=Value(2)),

@@ -179,3 +179,9 @@ def test_library_link_is_in_the_main_navigation(client, db):
     body = client.get(reverse("home")).content.decode()
     assert f'href="{LIBRARY}"' in body
     assert "Knowledge library" in body
+
+
+def test_every_word_of_a_search_must_match(client, db):
+    KnowledgeProductFactory(title="Prison reform guide", body="Rehabilitation in practice.")
+    KnowledgeProductFactory(title="Prison statistics")
+    assert _titles(client.get(LIBRARY, {"q": "prison rehabilitation"})) == ["Prison reform guide"]

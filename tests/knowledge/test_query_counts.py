@@ -77,3 +77,42 @@ def test_library_query_count_is_fixed(client, db, django_assert_max_num_queries,
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(reverse("knowledge:library") + query)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("products", [20, 2000])
+@pytest.mark.parametrize("name", ["knowledge:feed", "knowledge:api-product-list"])
+def test_feed_and_api_query_count_is_fixed(
+    client, db, django_assert_max_num_queries, products, name
+):
+    _bulk_products(products)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(reverse(name) + "?page_size=100")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("files", [1, 20])
+def test_detail_query_count_is_fixed(client, alice, django_assert_max_num_queries, files):
+    from knowledge import services
+    from tests.knowledge.factories import PDF_BYTES, KnowledgeProductFactory, upload
+
+    product = KnowledgeProductFactory(topics=["a", "b", "c"])
+    related = KnowledgeProductFactory.create_batch(files)
+    product.related_products.set(related)
+    for n in range(files):
+        product_file = services.product_file_add(
+            product=product, by=alice, label=f"File {n}", upload=upload("f.pdf", PDF_BYTES)
+        )
+        services.product_file_replace(
+            product_file=product_file, by=alice, upload=upload("g.pdf", PDF_BYTES), reason="v2"
+        )
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(reverse("knowledge:product-detail", args=[product.slug]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("products", [20, 2000])
+def test_workspace_query_count_is_fixed(alice_client, django_assert_max_num_queries, products):
+    _bulk_products(products)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = alice_client.get(reverse("knowledge:workspace") + "?page=2")
+    assert response.status_code == 200

@@ -7,6 +7,7 @@ from django.urls import reverse
 from knowledge import services
 from knowledge.models import KnowledgeProduct
 from tests.conftest import client_for
+from tests.factories import CountryFactory
 from working_groups.models import WorkingGroup
 
 from .factories import PDF_BYTES, KnowledgeProductFactory, upload
@@ -306,3 +307,60 @@ def _secretariat():
     from tests.factories import UserFactory
 
     return UserFactory(is_secretariat=True)
+
+
+@pytest.mark.parametrize(
+    "name", ["product-return", "product-publish", "product-archive", "product-unarchive"]
+)
+@pytest.mark.parametrize("who", ["bob", "eve"])
+def test_only_the_secretariat_reviews(client, request, ecuador, name, who):
+    product = _proposal(ecuador, status=Status.IN_REVIEW)
+    client_for(client, request.getfixturevalue(who))
+    response = client.post(reverse(f"knowledge:{name}", args=[product.pk]), {"comment": "x"})
+    assert response.status_code == 403
+    product.refresh_from_db()
+    assert product.status == Status.IN_REVIEW
+
+
+def test_focal_point_cannot_touch_another_countrys_files_and_links(bob_client, alice, barbados):
+    product = _proposal(barbados)
+    product_file = services.product_file_add(
+        product=product, by=alice, label="Report", upload=upload("r.pdf", PDF_BYTES)
+    )
+    link = services.product_link_add(product=product, by=alice, label="L", url="https://x.org/")
+    url = reverse("knowledge:file-replace", args=[product_file.pk])
+    assert bob_client.get(url).status_code == 404
+    response = bob_client.post(url, {"file": upload("r.pdf", PDF_BYTES), "reason": "mine now"})
+    assert response.status_code == 404
+    assert bob_client.post(reverse("knowledge:link-remove", args=[link.pk])).status_code == 404
+    assert product.links.exists() and product_file.versions.count() == 1
+
+
+def test_secretariat_proposes_without_a_country_and_unarchives(alice_client):
+    response = alice_client.post(reverse("knowledge:product-create"), _form_data())
+    assert response.status_code == 302
+    product = KnowledgeProduct.objects.get()
+    assert product.proposing_country is None
+    for name in ("product-publish", "product-archive", "product-unarchive"):
+        assert alice_client.post(reverse(f"knowledge:{name}", args=[product.pk])).status_code == 302
+    product.refresh_from_db()
+    assert product.status == Status.PUBLISHED and product.archived_at is None
+
+
+def test_focal_point_with_two_countries_must_choose_one_of_them(client, bob, barbados, ecuador):
+    from tests.factories import AppointmentFactory, MinistryFactory
+
+    AppointmentFactory(user=bob, ministry=MinistryFactory(country=barbados))
+    client_for(client, bob)
+    response = client.post(reverse("knowledge:product-create"), _form_data())
+    assert response.status_code == 400
+    other = CountryFactory()
+    response = client.post(
+        reverse("knowledge:product-create"), _form_data(proposing_country=other.pk)
+    )
+    assert response.status_code == 400
+    response = client.post(
+        reverse("knowledge:product-create"), _form_data(proposing_country=barbados.pk)
+    )
+    assert response.status_code == 302
+    assert KnowledgeProduct.objects.get().proposing_country == barbados

@@ -72,6 +72,16 @@ class ProductForm(VersionedModelForm):
         self.fields["countries"].help_text = _(
             "Hold Ctrl (or Cmd) to choose several. Leave empty for a regional product."
         )
+        # Django's blank option reads "---------"; say what it means instead.
+        for field in self.fields.values():
+            blank = _("Choose one") if field.required else _("None")
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label is not None:
+                    field.empty_label = blank
+            elif isinstance(field, forms.ChoiceField) and field.choices:
+                first_value = list(field.choices)[0][0]
+                if first_value in ("", None):
+                    field.choices = [("", blank), *list(field.choices)[1:]]
         product = self.instance
         if product.pk and not self.is_bound:
             self.fields["topics_text"].initial = ", ".join(t.name for t in product.topics.all())

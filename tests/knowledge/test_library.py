@@ -185,3 +185,17 @@ def test_every_word_of_a_search_must_match(client, db):
     KnowledgeProductFactory(title="Prison reform guide", body="Rehabilitation in practice.")
     KnowledgeProductFactory(title="Prison statistics")
     assert _titles(client.get(LIBRARY, {"q": "prison rehabilitation"})) == ["Prison reform guide"]
+
+
+def test_facet_counts_under_a_search(client, db):
+    KnowledgeProductFactory(title="Mediation guide", product_type="guide", language="es")
+    KnowledgeProductFactory(
+        title="Guide", body="mediation mediation mediation", product_type="guide", language="es"
+    )
+    KnowledgeProductFactory(title="Mediation tool", product_type="tool", language="en")
+    KnowledgeProductFactory(title="Unrelated", product_type="tool", language="en")
+    response = client.get(LIBRARY, {"q": "mediation"})
+    facets = {f.name: {v.value: v.count for v in f.values} for f in response.context["facets"]}
+    assert facets["type"] == {"guide": 2, "tool": 1}
+    assert facets["language"] == {"es": 2, "en": 1}
+    assert facets["year"] == {"2025": 3}

@@ -54,7 +54,8 @@ RESERVED_SLUGS = {"workspace", "feed", "files", "api"}
 
 
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:100].strip("-") or "product"
+    # Dashes between words ("2020–2024") separate them in the address too.
+    base = slugify(title.replace("–", " ").replace("—", " "))[:100].strip("-") or "product"
     slug, n = base, 2
     while slug in RESERVED_SLUGS or KnowledgeProduct.objects.filter(slug=slug).exists():
         slug = f"{base}-{n}"

@@ -60,14 +60,19 @@ def test_feed_rejects_invalid_filters_with_400(client, catalogue):
 
 
 def test_sitemap_lists_published_products_only(client, catalogue):
-    response = client.get("/sitemap.xml")
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert "<loc>http://testserver/sitemap-knowledge.xml</loc>" in index.content.decode()
+    response = client.get("/sitemap-knowledge.xml")
     assert response.status_code == 200
     body = response.content.decode()
     assert f"/knowledge/{catalogue['guide'].slug}/" in body
     assert f"/knowledge/{catalogue['tool'].slug}/" in body
     for hidden in ("draft", "review", "archived"):
         assert f"/knowledge/{catalogue[hidden].slug}/" not in body
-    assert "<loc>http://testserver/knowledge/</loc>" in body
+    library = client.get("/sitemap-library.xml").content.decode()
+    assert "<loc>http://testserver/knowledge/</loc>" in library
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 # --- API ------------------------------------------------------------------------------------

@@ -364,3 +364,16 @@ def test_focal_point_with_two_countries_must_choose_one_of_them(client, bob, bar
     )
     assert response.status_code == 302
     assert KnowledgeProduct.objects.get().proposing_country == barbados
+
+
+def test_slugs_are_unique_readable_and_avoid_the_librarys_own_addresses(alice):
+    def create(title):
+        return services.product_create(
+            by=alice, title=title, product_type="dataset", summary="s", language="es",
+            is_regional=True,
+        )  # fmt: skip
+
+    assert create("Incautaciones 2020–2024").slug == "incautaciones-2020-2024"
+    assert create("Incautaciones 2020–2024").slug == "incautaciones-2020-2024-2"
+    assert create("Workspace").slug == "workspace-2"
+    assert create("¿¡!?").slug == "product"

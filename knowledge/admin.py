@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import FileVersion, KnowledgeProduct, ProductFile, ProductLink, Topic
+from .services import search_documents_refresh
 
 
 class ProductFileInline(admin.TabularInline):
@@ -20,6 +21,11 @@ class KnowledgeProductAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug"]
     raw_id_fields = ["translation_of", "related_products", "created_by"]
     inlines = [ProductFileInline, ProductLinkInline]
+
+    def save_related(self, request, form, formsets, change):
+        # Data repair in the admin keeps the search document and the cached facets current.
+        super().save_related(request, form, formsets, change)
+        search_documents_refresh(product_ids=[form.instance.pk])
 
 
 @admin.register(FileVersion)

@@ -1,10 +1,13 @@
 """Read queries for the knowledge library, each with a fixed number of SQL queries."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404
+from django.utils import translation
 
 from members.models import Country
 from members.permissions import country_ids_for, is_secretariat
@@ -15,6 +18,23 @@ from .filters import ProductFilter
 from .models import FileVersion, KnowledgeProduct, ProductFile, Topic
 
 TOPIC_FACET_SIZE = 25
+# Facet counts are the listing's heaviest queries; they are cached for this long, and thrown away
+# at once when the library changes (``library_changed``), so a launch's traffic spike hits the
+# cache, not the database.
+FACET_CACHE_SECONDS = 300
+_GENERATION_KEY = "knowledge:library-generation"
+
+
+def library_generation() -> int:
+    return cache.get_or_set(_GENERATION_KEY, 1, timeout=None)
+
+
+def library_changed() -> None:
+    """Invalidate every cached facet count (called by the services after each write)."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, timeout=None)
 
 
 def library_products():
@@ -59,7 +79,30 @@ def _facet(filterset: ProductFilter, name: str, rows) -> Facet:
     return Facet(name=name, label=str(filterset.filters[name].label), values=values)
 
 
-def facet_counts(filterset: ProductFilter) -> list[Facet]:
+def _facets_cache_key(filterset: ProductFilter) -> str:
+    query = sorted(
+        (name, value)
+        for name, values in filterset.data.lists()
+        if name not in ("page", "sort")
+        for value in values
+    )
+    digest = hashlib.sha256(repr(query).encode()).hexdigest()[:32]
+    language = translation.get_language() or ""
+    return f"knowledge:facets:{library_generation()}:{language}:{digest}"
+
+
+def facet_counts(filterset: ProductFilter) -> tuple[list["Facet"], int]:
+    """The facets with their counts, and the number of regional products; cached (see
+    ``FACET_CACHE_SECONDS``)."""
+    key = _facets_cache_key(filterset)
+    cached = cache.get(key)
+    if cached is None:
+        cached = (_facet_counts(filterset), _regional_count(filterset))
+        cache.set(key, cached, FACET_CACHE_SECONDS)
+    return cached
+
+
+def _facet_counts(filterset: ProductFilter) -> list[Facet]:
     """For each facet, how many results each value has when combined with every *other* chosen
     filter (one query per facet, whatever the number of products)."""
     facets = []
@@ -127,7 +170,7 @@ def facet_counts(filterset: ProductFilter) -> list[Facet]:
     return facets
 
 
-def regional_count(filterset: ProductFilter) -> int:
+def _regional_count(filterset: ProductFilter) -> int:
     return filterset.queryset_without("regional").filter(is_regional=True).count()
 
 

@@ -24,6 +24,7 @@ from members.permissions import country_ids_for, is_secretariat
 from . import permissions
 from .models import FileVersion, KnowledgeProduct, ProductFile, ProductLink, Topic
 from .search import SEARCH_CONFIG, unaccent
+from .selectors import library_changed
 from .uploads import check_upload
 
 Status = KnowledgeProduct.Status
@@ -117,7 +118,9 @@ def _set_relations(product, *, pillars, countries, topics, related_products) -> 
 
 def search_documents_refresh(*, product_ids: Iterable[int]) -> None:
     """Rebuild the full-text search document of these products (PostgreSQL only): title weighs
-    most, then topics and summary, then the body; accents are removed on both sides."""
+    most, then topics and summary, then the body; accents are removed on both sides. Cached
+    facet counts are thrown away once the transaction commits."""
+    transaction.on_commit(library_changed)
     if connection.vendor != "postgresql":
         return
     from django.contrib.postgres.search import SearchVector
@@ -263,6 +266,7 @@ def _move(product: KnowledgeProduct, *, source: Iterable[str], target: str, **va
     updated = KnowledgeProduct.objects.filter(pk=product.pk, status__in=list(source)).update(
         status=target, version=F("version") + 1, updated_at=timezone.now(), **values
     )
+    transaction.on_commit(library_changed)
     if updated != 1:
         product.refresh_from_db(fields=["status"])
         raise ValidationError(
@@ -358,6 +362,7 @@ def _touch(product: KnowledgeProduct) -> None:
     KnowledgeProduct.objects.filter(pk=product.pk).update(
         version=F("version") + 1, updated_at=timezone.now()
     )
+    transaction.on_commit(library_changed)
 
 
 @transaction.atomic

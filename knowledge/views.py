@@ -27,12 +27,13 @@ def library(request):
         return render(request, "knowledge/library.html", context, status=400)
     query = request.GET.copy()
     query.pop("page", None)
+    facets, regional_count = selectors.facet_counts(filterset)
     context.update(
         page_obj=Paginator(filterset.qs, settings.KNOWLEDGE_PAGE_SIZE).get_page(
             request.GET.get("page")
         ),
-        facets=selectors.facet_counts(filterset),
-        regional_count=selectors.regional_count(filterset),
+        facets=facets,
+        regional_count=regional_count,
         query_without_page=query.urlencode(),
         feed_query=query.urlencode(),
     )

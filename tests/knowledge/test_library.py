@@ -199,3 +199,24 @@ def test_facet_counts_under_a_search(client, db):
     assert facets["type"] == {"guide": 2, "tool": 1}
     assert facets["language"] == {"es": 2, "en": 1}
     assert facets["year"] == {"2025": 3}
+
+
+def test_facet_counts_are_cached_until_the_library_changes(
+    client, alice, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    from knowledge import services
+
+    KnowledgeProductFactory(product_type="guide")
+    draft = KnowledgeProductFactory(product_type="tool", status=Status.DRAFT)
+
+    def type_counts():
+        response = client.get(LIBRARY)
+        facets = {f.name: f for f in response.context["facets"]}
+        return {v.value: v.count for v in facets["type"].values}
+
+    assert type_counts() == {"guide": 1}
+    with django_assert_max_num_queries(5):  # results only: the facets come from the cache
+        client.get(LIBRARY)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.product_publish(product=draft, by=alice)
+    assert type_counts() == {"guide": 1, "tool": 1}

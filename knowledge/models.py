@@ -240,6 +240,11 @@ class ProductFile(models.Model):
         versions = self.versions.all()
         return versions[0] if versions else None
 
+    @property
+    def download_total(self) -> int:
+        """Downloads of every version of the file (from the prefetched versions)."""
+        return sum(version.download_count for version in self.versions.all())
+
     def history(self) -> list[tuple["FileVersion", "FileVersion"]]:
         """Earlier versions, newest first, each with the version that replaced it (who, when,
         why). Uses the prefetched versions (newest first)."""

@@ -14,27 +14,14 @@ from members.permissions import country_ids_for, is_secretariat
 from working_groups.models import WorkingGroup
 
 from . import permissions
+from .caching import library_generation
 from .filters import ProductFilter
 from .models import FileVersion, KnowledgeProduct, ProductFile, Topic
 
 TOPIC_FACET_SIZE = 25
-# Facet counts are the listing's heaviest queries; they are cached for this long, and thrown away
-# at once when the library changes (``library_changed``), so a launch's traffic spike hits the
-# cache, not the database.
+# Facet counts are the listing's heaviest queries: cached for this long, and thrown away at once
+# when the library changes (see knowledge/caching.py).
 FACET_CACHE_SECONDS = 300
-_GENERATION_KEY = "knowledge:library-generation"
-
-
-def library_generation() -> int:
-    return cache.get_or_set(_GENERATION_KEY, 1, timeout=None)
-
-
-def library_changed() -> None:
-    """Invalidate every cached facet count (called by the services after each write)."""
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 1, timeout=None)
 
 
 def library_products():

@@ -22,9 +22,9 @@ from members.models import Country
 from members.permissions import country_ids_for, is_secretariat
 
 from . import permissions
+from .caching import library_changed
 from .models import FileVersion, KnowledgeProduct, ProductFile, ProductLink, Topic
 from .search import SEARCH_CONFIG, unaccent
-from .selectors import library_changed
 from .uploads import check_upload
 
 Status = KnowledgeProduct.Status

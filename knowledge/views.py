@@ -73,14 +73,15 @@ def _json_ld(product, url: str, request) -> str:
     data["hasPart"] = [
         {
             "@type": "MediaObject",
-            "name": f.label,
-            "encodingFormat": f.versions.all()[0].content_type,
+            "name": product_file.label,
+            "encodingFormat": current.content_type,
+            "contentSize": current.size,
             "contentUrl": request.build_absolute_uri(
-                reverse("knowledge:file-download", args=[f.versions.all()[0].pk])
+                reverse("knowledge:file-download", args=[current.pk])
             ),
         }
-        for f in product.files.all()
-        if f.versions.all()
+        for product_file in product.files.all()
+        if (current := product_file.current) is not None
     ]
     return mark_safe(  # noqa: S308 - JSON with <, > and & escaped, as json_script does
         json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)

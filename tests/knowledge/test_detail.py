@@ -154,6 +154,9 @@ def test_earlier_versions_stay_downloadable_with_who_when_why(client, alice):
     assert reverse("knowledge:file-download", args=[old.pk]) in body
     assert "Corrected the figures of chapter 2" in body and "Alice Secretariat" in body
     assert client.get(reverse("knowledge:file-download", args=[old.pk])).status_code == 200
+    client.get(reverse("knowledge:file-download", args=[new.pk]))
+    response = _detail(client, product)
+    assert response.context["product"].files.all()[0].download_total == 2
 
 
 def test_files_of_unpublished_products_cannot_be_downloaded(client, alice):

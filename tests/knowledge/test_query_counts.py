@@ -12,8 +12,6 @@ from working_groups.models import WorkingGroup
 
 MAX_QUERIES = 14
 
-Through = KnowledgeProduct
-
 
 def _bulk_products(n: int) -> None:
     now = timezone.now()

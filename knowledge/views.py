@@ -23,7 +23,14 @@ def library(request):
     filterset = ProductFilter(request.GET, queryset=selectors.library_products())
     context = {"filter": filterset, "may_propose": may_propose(request.user)}
     if not filterset.is_valid():
-        context.update(page_obj=None, facets=[])
+        # Keep the valid part of the query, so that correcting one value loses nothing else.
+        kept = [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in filterset.form.errors and name not in ("q", "sort", "page")
+            for value in values
+        ]
+        context.update(page_obj=None, facets=[], kept_query=kept)
         return render(request, "knowledge/library.html", context, status=400)
     query = request.GET.copy()
     query.pop("page", None)

@@ -1,9 +1,15 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from knowledge.sitemaps import KnowledgeSitemap, LibrarySitemap
+
 from . import views
+from .sitemaps import PublicPagesSitemap
+
+SITEMAPS = {"pages": PublicPagesSitemap, "library": LibrarySitemap, "knowledge": KnowledgeSitemap}
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,6 +19,16 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("governance.urls")),
     path("", include("working_groups.urls")),
+    path("", include("knowledge.urls")),
+    # An index of sections, each paginated (KnowledgeSitemap.limit), so tens of thousands of
+    # products stay within the sitemap protocol's limits.
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

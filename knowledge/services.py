@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from members.audit import audit
 from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
@@ -261,8 +262,10 @@ def product_update(
     return product
 
 
-def _move(product: KnowledgeProduct, *, source: Iterable[str], target: str, **values) -> None:
-    """Move ``product`` to ``target`` if it is still in one of ``source``; refuse otherwise."""
+def _move(product: KnowledgeProduct, *, by, source: Iterable[str], target: str, **values) -> None:
+    """Move ``product`` to ``target`` if it is still in one of ``source``; refuse otherwise.
+    Every move is written to the audit log."""
+    previous = product.status
     updated = KnowledgeProduct.objects.filter(pk=product.pk, status__in=list(source)).update(
         status=target, version=F("version") + 1, updated_at=timezone.now(), **values
     )
@@ -275,6 +278,13 @@ def _move(product: KnowledgeProduct, *, source: Iterable[str], target: str, **va
             code="status",
         )
     product.refresh_from_db()
+    audit(
+        actor=by,
+        action=f"product.{target}",
+        instance=product,
+        before={"status": previous},
+        after={"status": target},
+    )
 
 
 @transaction.atomic
@@ -282,7 +292,9 @@ def product_submit(*, product: KnowledgeProduct, by) -> KnowledgeProduct:
     """The proposer sends a draft to the secretariat for review."""
     if not permissions.may_edit(by, product):
         raise PermissionDenied
-    _move(product, source=[Status.DRAFT], target=Status.IN_REVIEW, submitted_at=timezone.now())
+    _move(
+        product, by=by, source=[Status.DRAFT], target=Status.IN_REVIEW, submitted_at=timezone.now()
+    )
     return product
 
 
@@ -293,7 +305,13 @@ def product_return(*, product: KnowledgeProduct, by, comment: str) -> KnowledgeP
         raise PermissionDenied
     if not comment.strip():
         raise ValidationError({"comment": _("Say what should change before it can be published.")})
-    _move(product, source=[Status.IN_REVIEW], target=Status.DRAFT, review_comment=comment.strip())
+    _move(
+        product,
+        by=by,
+        source=[Status.IN_REVIEW],
+        target=Status.DRAFT,
+        review_comment=comment.strip(),
+    )
     return product
 
 
@@ -308,7 +326,9 @@ def product_publish(*, product: KnowledgeProduct, by) -> KnowledgeProduct:
     values = {"published_at": timezone.now(), "review_comment": ""}
     if current.published_on is None:
         values["published_on"] = alliance_today()
-    _move(product, source=[Status.DRAFT, Status.IN_REVIEW], target=Status.PUBLISHED, **values)
+    _move(
+        product, by=by, source=[Status.DRAFT, Status.IN_REVIEW], target=Status.PUBLISHED, **values
+    )
     return product
 
 
@@ -317,7 +337,13 @@ def product_archive(*, product: KnowledgeProduct, by) -> KnowledgeProduct:
     """The secretariat archives a published product: it leaves the listings, its page stays."""
     if not permissions.may_review(by):
         raise PermissionDenied
-    _move(product, source=[Status.PUBLISHED], target=Status.ARCHIVED, archived_at=timezone.now())
+    _move(
+        product,
+        by=by,
+        source=[Status.PUBLISHED],
+        target=Status.ARCHIVED,
+        archived_at=timezone.now(),
+    )
     return product
 
 
@@ -325,7 +351,7 @@ def product_archive(*, product: KnowledgeProduct, by) -> KnowledgeProduct:
 def product_unarchive(*, product: KnowledgeProduct, by) -> KnowledgeProduct:
     if not permissions.may_review(by):
         raise PermissionDenied
-    _move(product, source=[Status.ARCHIVED], target=Status.PUBLISHED, archived_at=None)
+    _move(product, by=by, source=[Status.ARCHIVED], target=Status.PUBLISHED, archived_at=None)
     return product
 
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import (
+    AuditEntry,
     Country,
     FocalPointAppointment,
     Invitation,
@@ -74,3 +75,22 @@ class InvitationAdmin(admin.ModelAdmin):
 class PartnerInstitutionAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "country", "joined_on", "left_on"]
     list_select_related = ["country"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read only: the audit log is never edited, not even by administrators."""
+
+    list_display = ["at", "actor", "action", "object_type", "object_repr"]
+    list_filter = ["object_type"]
+    list_select_related = ["actor"]
+    search_fields = ["action", "object_repr", "actor__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

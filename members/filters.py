@@ -3,7 +3,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .dates import alliance_today
+from .forms import DateInput
 from .models import (
+    AuditEntry,
     Country,
     FocalPointAppointment,
     Minister,
@@ -137,4 +139,40 @@ class NotificationFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.filter(
             Q(recipient__full_name__icontains=value) | Q(recipient__email__icontains=value)
+        )
+
+
+class AuditFilter(django_filters.FilterSet):
+    object_type = django_filters.ChoiceFilter(
+        label=_("Record type"),
+        choices=[
+            ("members.Country", _("Country")),
+            ("members.Ministry", _("Ministry")),
+            ("members.Minister", _("Minister")),
+            ("members.FocalPointAppointment", _("Focal point appointment")),
+            ("members.PartnerInstitution", _("Partner institution")),
+            ("governance.PresidencyTerm", _("Presidency term")),
+            ("working_groups.ProgressReport", _("Progress report")),
+            ("knowledge.KnowledgeProduct", _("Knowledge product")),
+        ],
+        empty_label=_("All"),
+    )
+    action = django_filters.CharFilter(
+        label=_("Action"), field_name="action", lookup_expr="icontains"
+    )
+    actor = django_filters.CharFilter(label=_("Who"), method="search_actor")
+    since = django_filters.DateFilter(
+        label=_("From"), field_name="at", lookup_expr="date__gte", widget=DateInput
+    )
+    until = django_filters.DateFilter(
+        label=_("Until"), field_name="at", lookup_expr="date__lte", widget=DateInput
+    )
+
+    class Meta:
+        model = AuditEntry
+        fields: list[str] = []
+
+    def search_actor(self, queryset, name, value):
+        return queryset.filter(
+            Q(actor__full_name__icontains=value) | Q(actor__email__icontains=value)
         )

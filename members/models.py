@@ -384,8 +384,13 @@ class Delivery(models.TextChoices):
     OFF = "off", _("Not at all")
 
 
+# Each kind's delivery when the person has not chosen: new publications are opt-in.
+DEFAULT_DELIVERY = {NotificationKind.PUBLICATION_DIGEST: Delivery.OFF}
+
+
 class NotificationPreference(models.Model):
-    """How a person wants one kind of notification. No row means the kind's default."""
+    """How a person wants one kind of notification. No row means the kind's default
+    (``DEFAULT_DELIVERY``, else an e-mail at once)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 
 from .dates import alliance_today
 from .models import (
+    DEFAULT_DELIVERY,
     Delivery,
     FocalPointAppointment,
     Notification,
@@ -99,7 +100,10 @@ def notifications_record(candidates: list[Candidate]) -> list[int]:
         if identity in seen:
             continue
         seen.add(identity)
-        delivery = preferences.get((candidate.recipient.pk, candidate.kind), Delivery.EMAIL)
+        delivery = preferences.get(
+            (candidate.recipient.pk, candidate.kind),
+            DEFAULT_DELIVERY.get(candidate.kind, Delivery.EMAIL),
+        )
         if delivery == Delivery.OFF:
             continue
         with (
@@ -351,7 +355,10 @@ def notifications_mark_read(*, user, notification_id: int | None = None) -> int:
 
 def preferences_for(user) -> dict[str, str]:
     chosen = dict(user.notification_preferences.values_list("kind", "delivery"))
-    return {kind: chosen.get(kind, Delivery.EMAIL) for kind in NotificationKind.values}
+    return {
+        kind: chosen.get(kind, DEFAULT_DELIVERY.get(kind, Delivery.EMAIL))
+        for kind in NotificationKind.values
+    }
 
 
 @transaction.atomic

@@ -53,6 +53,7 @@ urlpatterns = [
         notification_views.notification_retry,
         name="notification-retry",
     ),
+    path("backoffice/audit/", views.audit_log, name="audit-log"),
     path("backoffice/partners/", views.partner_list, name="partner-list"),
     path("backoffice/partners/new/", views.partner_create, name="partner-create"),
     path("backoffice/partners/<int:pk>/edit/", views.partner_edit, name="partner-edit"),

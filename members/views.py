@@ -10,7 +10,14 @@ from django.views.decorators.http import require_http_methods
 from . import selectors, services
 from .dates import alliance_today
 from .decorators import secretariat_required
-from .filters import AppointmentFilter, CountryFilter, MinisterFilter, MinistryFilter, PartnerFilter
+from .filters import (
+    AppointmentFilter,
+    AuditFilter,
+    CountryFilter,
+    MinisterFilter,
+    MinistryFilter,
+    PartnerFilter,
+)
 from .forms import (
     AppointForm,
     AppointmentEndForm,
@@ -26,7 +33,14 @@ from .forms import (
     ProfileForm,
     apply_errors,
 )
-from .models import Country, FocalPointAppointment, Invitation, Ministry, PartnerInstitution
+from .models import (
+    AuditEntry,
+    Country,
+    FocalPointAppointment,
+    Invitation,
+    Ministry,
+    PartnerInstitution,
+)
 from .pages import render_filtered_list, render_form_page
 from .permissions import countries_for, is_secretariat, may_view_country_records
 
@@ -404,3 +418,12 @@ def partner_edit(request, pk):
             messages.success(request, _("%(p)s has been saved.") % {"p": partner})
             return redirect("members:partner-list")
     return render_form_page(request, form, title=_("Edit %(p)s") % {"p": partner})
+
+
+@secretariat_required
+def audit_log(request):
+    """The secretariat browses the audit log; nobody edits it."""
+    filterset = AuditFilter(
+        request.GET, queryset=AuditEntry.objects.select_related("actor").order_by("-at", "-pk")
+    )
+    return render_filtered_list(request, "members/audit_log.html", filterset)

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.audit import audit
 from members.concurrency import StaleEditError, save_versioned
 from members.dates import alliance_today
 from members.models import Country
@@ -457,6 +458,7 @@ def report_missing_fields(report: ProgressReport) -> dict[str, list[str]]:
 
 
 def _event(report, *, action, from_state, by, comment="") -> None:
+    """The report's own trail, and the portal-wide audit log when the state changes."""
     ReportEvent.objects.create(
         report=report,
         action=action,
@@ -465,6 +467,14 @@ def _event(report, *, action, from_state, by, comment="") -> None:
         by=by,
         comment=comment,
     )
+    if from_state != report.state:
+        audit(
+            actor=by,
+            action=f"report.{action}",
+            instance=report,
+            before={"state": from_state},
+            after={"state": report.state, "comment": comment},
+        )
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.db import migrations
 PG = """
 CREATE OR REPLACE FUNCTION members_auditentry_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'the audit log is append-only';
+    RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'integrity_constraint_violation';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER members_auditentry_no_update BEFORE UPDATE OR DELETE ON members_auditentry

@@ -230,9 +230,7 @@ def test_queue_page_is_for_the_secretariat(bob_client):
     assert bob_client.get(reverse("members:notification-queue")).status_code == 403
 
 
-@pytest.mark.parametrize("rows", [10, 1000])
-def test_sweep_query_count_does_not_grow_with_due_items(alice, bob, rows):
-    start = datetime.datetime.now(BOGOTA) + datetime.timedelta(days=3)
+def _due_meetings(alice, start, first, count):
     Meeting.objects.bulk_create(
         Meeting(
             organiser=alice,
@@ -244,25 +242,29 @@ def test_sweep_query_count_does_not_grow_with_due_items(alice, bob, rows):
             place="x",
             uid=f"u{i}",
         )
-        for i in range(rows)
+        for i in range(first, first + count)
     )
+
+
+def _sweep_queries():
     with CaptureQueriesContext(connection) as queries:
         ids = notifications.sweep()
-    assert len(ids) == rows
     selects = [q for q in queries.captured_queries if not q["sql"].startswith("INSERT")]
-    # The same fixed number at 10 and at 1,000 (SQLite alone splits the one INSERT in batches).
-    assert len(selects) <= 22, [q["sql"][:80] for q in selects]
+    return ids, selects, queries.captured_queries
+
+
+def test_sweep_query_count_does_not_grow_with_due_items(alice, bob):
+    start = datetime.datetime.now(BOGOTA) + datetime.timedelta(days=3)
+    _due_meetings(alice, start, 0, 10)
+    ids, small, small_all = _sweep_queries()
+    assert len(ids) == 10
+    _due_meetings(alice, start, 10, 1000)
+    ids, large, large_all = _sweep_queries()
+    assert len(ids) == 1000
+    # The same number at 10 and at 1,000 due items (SQLite alone splits the one INSERT).
+    assert len(large) == len(small), [q["sql"][:80] for q in large]
     if connection.vendor == "postgresql":
-        assert len(queries.captured_queries) <= 23
-
-
-def test_no_reminder_for_a_user_whose_access_ended_before_sending(alice, bob):
-    _meeting(alice)
-    notifications.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
-    bob.appointments.update(end_on=datetime.date(2025, 6, 1))
-    notification = Notification.objects.get(recipient=bob)
-    assert deliver_notification.apply(args=[notification.pk]).get() is False
-    assert mail.outbox == []
+        assert len(large_all) == len(small_all)
 
 
 def test_extra_invitee_without_appointment_is_reminded(alice, eve):

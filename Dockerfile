@@ -14,6 +14,7 @@ COPY static ./static
 COPY locale ./locale
 COPY manage.py ./
 RUN pip install --no-cache-dir . \
+ && DJANGO_SETTINGS_MODULE=alliance.settings.local python manage.py compile_catalogues \
  && SECRET_KEY=build-only-$(head -c 48 /dev/urandom | base64) DATABASE_URL=sqlite:////tmp/x.db \
     REDIS_URL=redis://localhost EMAIL_URL=smtp://localhost ALLOWED_HOSTS=localhost \
     AWS_STORAGE_BUCKET_NAME=build python manage.py collectstatic --noinput

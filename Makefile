@@ -24,7 +24,7 @@ fi
 endef
 PYTHON ?= $(shell $(FIND_PYTHON))
 
-.PHONY: help run test lint install install-test migrate demo worker messages check-deploy clean bench
+.PHONY: help run test lint install install-test catalogues migrate demo worker messages check-deploy clean bench
 
 help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000 (plus Celery)"
@@ -50,7 +50,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-migrate: install
+catalogues: install
+	@$(PY) manage.py compile_catalogues
+
+migrate: install catalogues
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -70,14 +73,16 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-test
+test: install-test catalogues
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 messages: install
-	$(PY) manage.py makemessages --locale es --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
-	$(PY) manage.py compilemessages --ignore '.venv/*'
+	$(PY) manage.py makemessages --locale es --locale en --locale pt --locale fr \
+	  --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete
+	$(PY) manage.py fill_english_catalogue
+	$(PY) manage.py compile_catalogues
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=alliance.settings.production $(PY) manage.py check --deploy --fail-level WARNING

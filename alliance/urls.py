@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from knowledge.sitemaps import KnowledgeSitemap, LibrarySitemap
+from members import views as members_views
 
 from . import views
 from .sitemaps import PublicPagesSitemap
@@ -14,7 +15,7 @@ SITEMAPS = {"pages": PublicPagesSitemap, "library": LibrarySitemap, "knowledge":
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", members_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("governance.urls")),

@@ -136,6 +136,8 @@ def _users(ministries, password):
                 "is_secretariat": secretariat,
                 "is_staff": secretariat,
                 "is_superuser": secretariat,
+                # Barbados works in English; the others read Spanish first.
+                "preferred_language": "en" if "barbados" in email else "es",
             },
         )
         if created:

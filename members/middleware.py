@@ -3,7 +3,22 @@ import zoneinfo
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+
+
+class UserLanguageMiddleware:
+    """The signed-in person's preferred language wins; otherwise LocaleMiddleware has chosen from
+    the language cookie, then the browser, then Spanish (LANGUAGE_CODE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.preferred_language:
+            translation.activate(user.preferred_language)
+            request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)
 
 
 class UserTimezoneMiddleware:

@@ -427,3 +427,16 @@ def audit_log(request):
         request.GET, queryset=AuditEntry.objects.select_related("actor").order_by("-at", "-pk")
     )
     return render_filtered_list(request, "members/audit_log.html", filterset)
+
+
+@require_http_methods(["POST"])
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is also kept as their preference,
+    so it follows them to every device and to their e-mails."""
+    from django.conf import settings as django_settings
+    from django.views.i18n import set_language as django_set_language
+
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(django_settings.LANGUAGES):
+        services.preferred_language_set(user=request.user, language=language)
+    return django_set_language(request)

@@ -51,6 +51,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     full_name = factory.Faker("name")
+    preferred_language = "en"  # the tests read English; tests about other languages say so
     password = factory.django.Password("correct horse battery staple")
 
 

@@ -82,3 +82,45 @@ def test_unknown_page_is_a_friendly_404(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("pt", "Membros da Aliança"), ("fr", "Membres de l'Alliance")],
+)
+def test_pages_speak_portuguese_and_french(client, db, language, expected):
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    body = client.get(reverse("members:members")).content.decode()
+    assert f'<html lang="{language}">' in body
+    assert expected in body.replace("&#x27;", "'")
+
+
+def test_language_follows_the_browser_then_spanish(client, db, settings):
+    settings.LANGUAGE_CODE = "es"  # the project's default (the tests' own default is English)
+    body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="pt-BR,pt;q=0.9").content.decode()
+    assert '<html lang="pt">' in body
+    body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="de-DE").content.decode()
+    assert '<html lang="es">' in body
+
+
+def test_signed_in_persons_preference_wins_and_the_switch_keeps_it(client, bob):
+    client.force_login(bob)
+    bob.preferred_language = "fr"
+    bob.save(update_fields=["preferred_language"])
+    body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="fr">' in body
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/members/"})
+    assert response.status_code == 302 and response.url == "/members/"
+    bob.refresh_from_db()
+    assert bob.preferred_language == "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "12 décembre 2024"), ("pt", "12 de Dezembro de 2024"), ("en", "Dec. 12, 2024")],
+)
+def test_dates_follow_the_language(client, db, language, expected):
+    PartnerFactory(name="UNDP", joined_on=datetime.date(2024, 12, 12))
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    body = client.get(reverse("members:members")).content.decode()
+    assert expected in body

@@ -21,6 +21,10 @@ class WorkingGroup(models.Model):
     name_en = models.CharField(_("name in English"), max_length=200)
     mandate_es = models.TextField(_("mandate in Spanish"), blank=True)
     mandate_en = models.TextField(_("mandate in English"), blank=True)
+    name_pt = models.CharField(_("name in Portuguese"), max_length=200, blank=True)
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
+    mandate_pt = models.TextField(_("mandate in Portuguese"), blank=True)
+    mandate_fr = models.TextField(_("mandate in French"), blank=True)
 
     class Meta:
         verbose_name = _("working group")
@@ -30,15 +34,17 @@ class WorkingGroup(models.Model):
     def __str__(self):
         return self.name
 
+    def _in_language(self, field: str) -> str:
+        language = (translation.get_language() or "es")[:2]
+        return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_en")
+
     @property
     def name(self) -> str:
-        return self.name_es if (translation.get_language() or "")[:2] == "es" else self.name_en
+        return self._in_language("name")
 
     @property
     def mandate(self) -> str:
-        return (
-            self.mandate_es if (translation.get_language() or "")[:2] == "es" else self.mandate_en
-        )
+        return self._in_language("mandate")
 
     def member_country_ids(self, on) -> list[int]:
         """Every member country of the Alliance on that date takes part in the group, unless it

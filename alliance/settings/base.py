@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -60,7 +61,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.UserLanguageMiddleware",
     "members.middleware.UserTimezoneMiddleware",
     "members.middleware.SecretariatMFAMiddleware",
 ]
@@ -142,7 +145,12 @@ ALLIANCE_BASE_URL = env.str("ALLIANCE_BASE_URL", default="http://127.0.0.1:8000"
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "es"
-LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
+LANGUAGES = [
+    ("es", _("Spanish")),
+    ("en", _("English")),
+    ("pt", _("Portuguese")),
+    ("fr", _("French")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -302,3 +310,22 @@ ALLIANCE_HANDOVER_REMINDER_DAYS = env.list(
     "ALLIANCE_HANDOVER_REMINDER_DAYS", default=[60, 14], **_days
 )
 ALLIANCE_MINUTES_REMINDER_DAYS = env.list("ALLIANCE_MINUTES_REMINDER_DAYS", default=[3, 7], **_days)
+
+# --- Security headers (every mode; production adds HTTPS, HSTS and secure cookies) -----------
+# No inline scripts or styles anywhere: scripts and styles come from our own static files.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_HTTPONLY = True

@@ -291,6 +291,8 @@ def test_presidency_handover_reminder(alice, bob, carol):
 
 
 def test_minutes_reminder_goes_to_the_organiser(alice, bob):
+    alice.preferred_language = "es"
+    alice.save(update_fields=["preferred_language"])
     start = datetime.datetime.now(BOGOTA) - datetime.timedelta(days=4)
     _meeting(
         alice,
@@ -305,6 +307,8 @@ def test_minutes_reminder_goes_to_the_organiser(alice, bob):
 
 
 def test_digest_collects_messages_in_one_email(alice, bob):
+    bob.preferred_language = "es"
+    bob.save(update_fields=["preferred_language"])
     NotificationPreference.objects.create(user=bob, kind="meeting_reminder", delivery="daily")
     _meeting(alice, title="First")
     _meeting(alice, title="Second", days=2)

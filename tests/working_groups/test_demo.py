@@ -42,7 +42,12 @@ def test_demo_has_a_closed_cycle_in_every_state_and_an_open_one_and_is_idempoten
     for cycle in (closed, opened):
         response = client.get(reverse("working_groups:cycle-detail", args=[cycle.pk]))
         assert response.status_code == 200
-    client.force_login(User.objects.get(email="lead.costarica@alliance.test"))
+    lead = User.objects.get(email="lead.costarica@alliance.test")
+    client.force_login(lead)
+    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    assert "Informes del grupo que usted lidera" in body  # in the lead's own language
+    lead.preferred_language = "en"
+    lead.save(update_fields=["preferred_language"])
     body = client.get(reverse("working_groups:dashboard")).content.decode()
     assert "Reports of the group you lead" in body
     client.force_login(User.objects.get(email="focal.ecuador@alliance.test"))

@@ -362,7 +362,12 @@ def report_review(request, pk):
             else:
                 messages.success(request, _("The report has been returned to the country."))
             return redirect("working_groups:report-detail", pk=report.pk)
-    return _detail_page(request, selectors.report_detail(pk=report.pk), review_form=form)
+    report = selectors.report_detail(pk=report.pk)
+    if report.state != report.State.SUBMITTED:
+        # The page shows the review form (and its errors) only for a submitted report: say why
+        # nothing happened, e.g. when someone else reviewed it first.
+        messages.error(request, _("Only a submitted report can be accepted or returned."))
+    return _detail_page(request, report, review_form=form)
 
 
 @login_required

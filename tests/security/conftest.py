@@ -1,0 +1,1 @@
+from tests.governance.conftest import groups, make_meeting  # noqa: F401 - shared fixtures

@@ -129,7 +129,8 @@ def visible_meetings(user):
         countries = country_ids_for(user)
         if countries:
             today = alliance_today()
-            visible |= Q(body=Meeting.Body.MINISTERS)
+            if countries & set(Country.objects.members_on(today).values_list("pk", flat=True)):
+                visible |= Q(body=Meeting.Body.MINISTERS)
             if committee_country_ids(on=today) & countries:
                 visible |= Q(body=Meeting.Body.STEERING_COMMITTEE)
             visible |= Q(

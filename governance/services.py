@@ -46,6 +46,11 @@ def _clash_error(clash: PresidencyTerm) -> ValidationError:
 def _check_term(*, country: Country, start_on, end_on, exclude_pks=()) -> None:
     if end_on < start_on:
         raise ValidationError(_("A term cannot end before it starts."), code="dates")
+    if end_on >= datetime.date.max:
+        # The next term would start after the calendar's last day.
+        raise ValidationError(
+            _("A term must end before %(date)s.") % {"date": datetime.date.max}, code="dates"
+        )
     if not Country.objects.members_on(start_on).filter(pk=country.pk).exists():
         raise ValidationError(
             _(
@@ -78,6 +83,18 @@ def _save_term(term: PresidencyTerm, **kwargs) -> None:
         ) from error
 
 
+def _default_term_end(start_on: datetime.date) -> datetime.date:
+    """The last day of a 12-month term; refused when it would fall after the year 9999."""
+    try:
+        return default_term_end(start_on)
+    except ValueError:
+        raise ValidationError(
+            _("A 12-month term from %(date)s would end after the year 9999; give its last day.")
+            % {"date": start_on},
+            code="dates",
+        ) from None
+
+
 def next_term_start() -> datetime.date:
     last = PresidencyTerm.objects.order_by("-end_on").first()
     return last.end_on + ONE_DAY if last else alliance_today()
@@ -95,7 +112,7 @@ def presidency_term_add(
     """Schedule a term. By default it starts the day after the last term ends and lasts 12
     months."""
     start_on = start_on or next_term_start()
-    end_on = end_on or default_term_end(start_on)
+    end_on = end_on or _default_term_end(start_on)
     _check_term(country=country, start_on=start_on, end_on=end_on)
     term = PresidencyTerm(country=country, start_on=start_on, end_on=end_on, notes=notes)
     term.full_clean()
@@ -202,7 +219,7 @@ def presidency_handover(
     _save_term(term, update_fields=["end_on"])
     if not later:
         successor_term = PresidencyTerm(
-            country=successor, start_on=on, end_on=default_term_end(on), notes=reason
+            country=successor, start_on=on, end_on=_default_term_end(on), notes=reason
         )
         _check_term(country=successor, start_on=on, end_on=successor_term.end_on)
         _save_term(successor_term)

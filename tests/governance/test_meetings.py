@@ -313,7 +313,7 @@ def test_meeting_list_query_count_is_fixed(
         )
         for i in range(rows)
     )
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = bob_client.get(reverse("governance:meeting-list"), {"when": "all"})
     assert response.status_code == 200
 
@@ -339,3 +339,12 @@ def test_bad_filter_values_get_a_message(client, db):
     response = client.get(reverse("governance:meeting-list"), {"body": "aliens", "when": "soon"})
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
+
+
+def test_ministers_meetings_are_invisible_to_focal_points_of_a_former_member(
+    client, outsider, make_meeting
+):
+    meeting = make_meeting(title="Ministers only", body="ministers", group=None)
+    client.force_login(outsider)
+    assert client.get(reverse("governance:meeting-detail", args=[meeting.pk])).status_code == 404
+    assert "Ministers only" not in client.get(reverse("governance:meeting-list")).content.decode()

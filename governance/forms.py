@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import DateInput, VersionedModelForm
+from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from members.models import Country, User, time_zone_choices
 
 from .models import Meeting, MeetingDocument, MeetingResponse
@@ -84,6 +84,9 @@ class HandoverForm(forms.Form):
         self.fields["successor"].queryset = _member_countries()
 
 
+MEETING_YEARS = (1900, 2199)
+
+
 class DateTimeLocalInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -97,7 +100,7 @@ class MeetingForm(VersionedModelForm):
     time_zone = forms.ChoiceField(
         label=_("Time zone of the times above"), choices=time_zone_choices
     )
-    extra_invitees = forms.ModelMultipleChoiceField(
+    extra_invitees = ModelMultipleChoiceField(
         label=_("Extra invitees"),
         queryset=User.objects.none(),
         required=False,
@@ -145,14 +148,23 @@ class MeetingForm(VersionedModelForm):
     def clean(self):
         data = super().clean()
         name = data.get("time_zone")
-        if name:
-            tz = zoneinfo.ZoneInfo(name)
-            for field in ("start_at", "end_at"):
-                value = data.get(field)
-                if value is not None:
-                    # The field read the text in the browsing person's zone; reread it in the
-                    # organiser's zone.
-                    data[field] = timezone.make_naive(value).replace(tzinfo=tz)
+        for field in ("start_at", "end_at"):
+            value = data.get(field)
+            if value is None:
+                continue
+            local = timezone.make_naive(value)
+            if not MEETING_YEARS[0] <= local.year <= MEETING_YEARS[1]:
+                # A typing mistake; near the calendar's ends the time could not even be stored
+                # or shown in every time zone.
+                self.add_error(
+                    field,
+                    _("Enter a time between the years %(first)s and %(last)s.")
+                    % {"first": MEETING_YEARS[0], "last": MEETING_YEARS[1]},
+                )
+            elif name:
+                # The field read the text in the browsing person's zone; reread it in the
+                # organiser's zone.
+                data[field] = local.replace(tzinfo=zoneinfo.ZoneInfo(name))
         return data
 
     def meeting_values(self) -> dict:

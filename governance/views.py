@@ -161,7 +161,8 @@ def _managed_meeting_or_404(user, pk) -> Meeting:
 @require_GET
 def meeting_list(request):
     data = request.GET.copy()
-    data.setdefault("when", "upcoming")
+    if not data.get("when"):  # also for "?when=": an unordered list would page inconsistently
+        data["when"] = "upcoming"
     filterset = MeetingFilter(data, queryset=selectors.meeting_list(user=request.user))
     groups = selectors.manageable_groups(request.user) if request.user.is_authenticated else []
     return render_filtered_list(

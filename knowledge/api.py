@@ -60,7 +60,9 @@ def _page_number(request, name: str, default: int, maximum: int | None = None) -
     raw = request.GET.get(name, "")
     if raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1 or (maximum and int(raw) > maximum):
+    # ASCII digits only ("²".isdigit() is true), and not more than int() converts.
+    whole = raw.isascii() and raw.isdigit() and len(raw) <= 18
+    if not whole or int(raw) < 1 or (maximum and int(raw) > maximum):
         limit = f" (1–{maximum})" if maximum else ""
         raise ValueError(
             _("%(name)s must be a whole number of at least 1%(limit)s.")

@@ -4,7 +4,9 @@ the same query string means the same thing everywhere."""
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelMultipleChoiceField as FilterModelMultipleChoiceField
 
+from members.forms import BoundedKeysMixin
 from members.models import Country
 from working_groups.models import WorkingGroup
 
@@ -22,7 +24,9 @@ class YearsField(forms.MultipleChoiceField):
     }
 
     def valid_value(self, value):
-        return str(value).isdigit() and 1900 <= int(value) <= 2100
+        # Four ASCII digits: "²".isdigit() is true too, and int() refuses very long numbers.
+        text = str(value)
+        return len(text) == 4 and text.isascii() and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 class YearFilter(django_filters.MultipleChoiceFilter):
@@ -32,6 +36,16 @@ class YearFilter(django_filters.MultipleChoiceFilter):
         if not value:
             return qs
         return qs.filter(published_on__year__in=[int(v) for v in value])
+
+
+class NumbersField(BoundedKeysMixin, FilterModelMultipleChoiceField):
+    pass
+
+
+class NumbersFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records chosen by a number (a pillar's): a number too big for any record is invalid."""
+
+    field_class = NumbersField
 
 
 class ProductFilter(django_filters.FilterSet):
@@ -46,7 +60,7 @@ class ProductFilter(django_filters.FilterSet):
     type = django_filters.MultipleChoiceFilter(
         label=_("Type"), field_name="product_type", choices=Product.Type.choices, distinct=False
     )
-    pillar = django_filters.ModelMultipleChoiceFilter(
+    pillar = NumbersFilter(
         label=_("Pillar"),
         queryset=WorkingGroup.objects.all(),
         to_field_name="number",
@@ -165,7 +179,9 @@ class ProductFilter(django_filters.FilterSet):
 
 
 class WorkspaceFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Title"), field_name="title", lookup_expr="icontains")
+    q = django_filters.CharFilter(
+        label=_("Title"), field_name="title", lookup_expr="icontains", max_length=200
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Product.Status.choices, empty_label=_("All")
     )

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import DateInput, VersionedModelForm
+from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from members.models import Country
 from working_groups.models import WorkingGroup
 
@@ -56,6 +56,7 @@ class ProductForm(VersionedModelForm):
             "evidence_level",
             "evidence_verdict",
         ]
+        field_classes = {"pillars": ModelMultipleChoiceField, "countries": ModelMultipleChoiceField}
         widgets = {
             "published_on": DateInput,
             "summary": forms.Textarea(attrs={"rows": 4}),

@@ -15,6 +15,9 @@ from .models import (
     PartnerInstitution,
 )
 
+# Longer search text is refused (400): SQLite cannot even run a LIKE on a very long pattern.
+SEARCH_MAX_LENGTH = 200
+
 
 def _search_country(queryset, prefix, value):
     q = Q()
@@ -24,7 +27,9 @@ def _search_country(queryset, prefix, value):
 
 
 class CountryFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name or code"), method="search")
+    q = django_filters.CharFilter(
+        label=_("Name or code"), method="search", max_length=SEARCH_MAX_LENGTH
+    )
     status = django_filters.ChoiceFilter(
         label=_("Membership"),
         choices=[("member", _("Member today")), ("not_member", _("Not a member today"))],
@@ -44,7 +49,9 @@ class CountryFilter(django_filters.FilterSet):
 
 
 class MinistryFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
+    q = django_filters.CharFilter(
+        label=_("Name"), field_name="name", lookup_expr="icontains", max_length=SEARCH_MAX_LENGTH
+    )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"), queryset=Country.objects.all(), empty_label=_("All")
     )
@@ -65,7 +72,12 @@ class DatedStatusFilterMixin:
 
 
 class MinisterFilter(DatedStatusFilterMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name"), field_name="full_name", lookup_expr="icontains")
+    q = django_filters.CharFilter(
+        label=_("Name"),
+        field_name="full_name",
+        lookup_expr="icontains",
+        max_length=SEARCH_MAX_LENGTH,
+    )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"),
         field_name="ministry__country",
@@ -85,7 +97,9 @@ class MinisterFilter(DatedStatusFilterMixin, django_filters.FilterSet):
 
 
 class AppointmentFilter(DatedStatusFilterMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name or e-mail"), method="search")
+    q = django_filters.CharFilter(
+        label=_("Name or e-mail"), method="search", max_length=SEARCH_MAX_LENGTH
+    )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"),
         field_name="ministry__country",
@@ -110,7 +124,7 @@ class AppointmentFilter(DatedStatusFilterMixin, django_filters.FilterSet):
 
 
 class PartnerFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name"), method="search")
+    q = django_filters.CharFilter(label=_("Name"), method="search", max_length=SEARCH_MAX_LENGTH)
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=PartnerInstitution.Kind.choices, empty_label=_("All")
     )
@@ -130,7 +144,9 @@ class NotificationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=NotificationKind.choices, empty_label=_("All")
     )
-    q = django_filters.CharFilter(label=_("Recipient"), method="search")
+    q = django_filters.CharFilter(
+        label=_("Recipient"), method="search", max_length=SEARCH_MAX_LENGTH
+    )
 
     class Meta:
         model = Notification
@@ -158,9 +174,14 @@ class AuditFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     action = django_filters.CharFilter(
-        label=_("Action"), field_name="action", lookup_expr="icontains"
+        label=_("Action"),
+        field_name="action",
+        lookup_expr="icontains",
+        max_length=SEARCH_MAX_LENGTH,
     )
-    actor = django_filters.CharFilter(label=_("Who"), method="search_actor")
+    actor = django_filters.CharFilter(
+        label=_("Who"), method="search_actor", max_length=SEARCH_MAX_LENGTH
+    )
     since = django_filters.DateFilter(
         label=_("From"), field_name="at", lookup_expr="date__gte", widget=DateInput
     )

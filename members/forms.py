@@ -26,6 +26,27 @@ def apply_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+class BoundedKeysMixin:
+    """For a multiple choice of records: a value with more digits than any key is refused as
+    invalid. (Django looks all the values up in one ``__in`` query, and SQLite raises
+    OverflowError for an integer beyond 64 bits instead of finding nothing.)"""
+
+    def clean(self, value):
+        for item in value if isinstance(value, list | tuple) else ():
+            digits = str(item).strip().lstrip("+-").lstrip("0")
+            if digits.isascii() and digits.isdigit() and len(digits) > 18:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super().clean(value)
+
+
+class ModelMultipleChoiceField(BoundedKeysMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
 class VersionedModelForm(forms.ModelForm):
     """A model form that carries the version it was opened at (see ``members.concurrency``)."""
 

@@ -30,8 +30,10 @@ def notification_list(request):
 @login_required
 @require_POST
 def notification_mark_read(request):
-    raw = request.POST.get("notification")
-    notification_id = int(raw) if raw and raw.isdigit() else None
+    raw = request.POST.get("notification", "")
+    # ASCII digits only ("²".isdigit() is true), and no more than an id can have.
+    valid = raw.isascii() and raw.isdigit() and len(raw) <= 18
+    notification_id = int(raw) if valid else None
     notifications.notifications_mark_read(user=request.user, notification_id=notification_id)
     return redirect("members:notification-list")
 

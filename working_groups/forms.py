@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.dates import alliance_today
-from members.forms import DateInput, VersionedModelForm
+from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from members.models import Country
 
 from .models import Activity, ActivityUpdate, ReportingCycle, WorkingGroup, WorkPlan
@@ -67,6 +67,7 @@ class ActivityForm(forms.ModelForm):
             "indicator",
             "target",
         ]
+        field_classes = {"responsible_countries": ModelMultipleChoiceField}
         widgets = {
             "start_on": DateInput,
             "due_on": DateInput,
@@ -75,10 +76,16 @@ class ActivityForm(forms.ModelForm):
             "expected_output": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, countries=None, **kwargs):
+    # The plan's version when the form was opened: a save after someone else changed the plan's
+    # activities is refused (409) instead of silently overwriting theirs.
+    plan_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, countries=None, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         if countries is not None:
             self.fields["responsible_countries"].queryset = countries
+        if plan is not None and not self.is_bound:
+            self.fields["plan_version"].initial = plan.version
 
     def values(self) -> dict:
         data = dict(self.cleaned_data)
@@ -87,7 +94,7 @@ class ActivityForm(forms.ModelForm):
 
 
 class CycleForm(forms.ModelForm):
-    groups = forms.ModelMultipleChoiceField(
+    groups = ModelMultipleChoiceField(
         label=_("Working groups"),
         queryset=WorkingGroup.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -161,10 +161,13 @@ def activity_save(
     plan: WorkPlan,
     activity: Activity | None = None,
     responsible_countries=(),
+    plan_version: int | None = None,
     **fields,
 ) -> Activity:
     plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
     _require_draft(plan)
+    if plan_version is not None and plan_version != plan.version:
+        raise StaleEditError()
     if activity is None:
         last = plan.activities.order_by("-position").values_list("position", flat=True).first()
         activity = Activity(plan=plan, position=(last or 0) + 1)

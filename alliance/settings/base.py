@@ -250,8 +250,10 @@ else:
         "store_processed": False,
         "control_folder": str(_queue_dir / "control"),
     }
+# Tasks report through the database (Notification rows), so results are not kept by default;
+# with Redis configured it is also the result backend for the tasks that ask for one.
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_RESULT_BACKEND = None
+CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "UTC"

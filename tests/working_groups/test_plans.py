@@ -19,6 +19,12 @@ ACTIVITY = {
 }
 
 
+def _activity(plan, **extra) -> dict:
+    """The activity form as the page sends it, with the plan's version it was opened at."""
+    plan.refresh_from_db()
+    return {**ACTIVITY, "plan_version": plan.version, **extra}
+
+
 def test_lead_creates_a_plan_adds_activities_and_approves_it(client, lena, group1, costa_rica):
     client_for(client, lena)
     response = client.post(
@@ -30,7 +36,7 @@ def test_lead_creates_a_plan_adds_activities_and_approves_it(client, lena, group
     assert plan.status == "draft"
     response = client.post(
         reverse("working_groups:activity-create", args=[plan.pk]),
-        {**ACTIVITY, "responsible_countries": [costa_rica.pk]},
+        _activity(plan, responsible_countries=[costa_rica.pk]),
     )
     assert response.status_code == 302
     activity = plan.activities.get()
@@ -47,14 +53,14 @@ def test_an_approved_plan_is_not_edited_in_place(alice_client, group1):
     activity = plan.activities.get()
     response = alice_client.post(
         reverse("working_groups:activity-edit", args=[activity.pk]),
-        {**ACTIVITY, "title": "Changed"},
+        _activity(plan, title="Changed"),
     )
     assert response.status_code == 400
     assert "not edited in place" in response.content.decode()
     activity.refresh_from_db()
     assert activity.title != "Changed"
     response = alice_client.post(
-        reverse("working_groups:activity-create", args=[plan.pk]), ACTIVITY
+        reverse("working_groups:activity-create", args=[plan.pk]), _activity(plan)
     )
     assert response.status_code == 400
     assert plan.activities.count() == 1
@@ -81,7 +87,8 @@ def test_a_new_version_supersedes_the_approved_plan_once_approved(alice_client, 
     # Until the new version is approved, the old one is in force and public.
     first = draft.activities.first()
     response = alice_client.post(
-        reverse("working_groups:activity-edit", args=[first.pk]), {**ACTIVITY, "title": "Renamed"}
+        reverse("working_groups:activity-edit", args=[first.pk]),
+        _activity(draft, title="Renamed"),
     )
     assert response.status_code == 302
     public = alice_client.get(reverse("working_groups:group-detail", args=[group1.slug]))
@@ -110,7 +117,7 @@ def test_activity_due_before_its_start_is_refused_with_a_message(alice_client, g
     plan = WorkPlanFactory(group=group1)
     response = alice_client.post(
         reverse("working_groups:activity-create", args=[plan.pk]),
-        {**ACTIVITY, "start_on": "2026-05-01", "due_on": "2026-04-01"},
+        _activity(plan, start_on="2026-05-01", due_on="2026-04-01"),
     )
     assert response.status_code == 400
     assert "cannot come before the start date" in response.content.decode()
@@ -184,3 +191,16 @@ def test_choice_lists_are_grouped_under_a_legend(alice_client, group1):
     body = alice_client.get(reverse("working_groups:activity-create", args=[plan.pk]))
     assert "<legend>Responsible countries" in body.content.decode()
     assert 'for="id_responsible_countries"' not in body.content.decode()
+
+
+def test_two_people_editing_activities_of_the_same_plan(alice_client, group1):
+    plan = WorkPlanFactory(group=group1)
+    activity = ActivityFactory(plan=plan, title="Original")
+    opened = _activity(plan)  # both open the form at the same plan version
+    url = reverse("working_groups:activity-edit", args=[activity.pk])
+    assert alice_client.post(url, {**opened, "title": "First"}).status_code == 302
+    response = alice_client.post(url, {**opened, "title": "Second"})
+    assert response.status_code == 409
+    assert 'value="Second"' in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.title == "First"

@@ -281,7 +281,7 @@ def _activity_form(request, plan, activity=None):
     countries = Country.objects.filter(
         pk__in=plan.group.member_country_ids(alliance_today())
     ).ordered_by_name()
-    return ActivityForm(request.POST or None, instance=activity, countries=countries)
+    return ActivityForm(request.POST or None, instance=activity, countries=countries, plan=plan)
 
 
 @login_required

@@ -63,11 +63,20 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="package")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an asyncio loop in this thread; the ORM calls the tests make
-    # themselves (set-up, assertions) are synchronous and safe.
+    # Playwright's sync API keeps an asyncio loop running in this thread. The ORM calls the
+    # tests make themselves (set-up, assertions) are synchronous and safe, so Django is told so.
+    # While a loop runs, Django's per-thread connections live in another (context-local)
+    # storage: the new connection objects get the serialised migration data that a
+    # transactional test restores (countries, working groups).
+    serialized = {
+        c.alias: c._test_serialized_contents
+        for c in connections.all()
+        if hasattr(c, "_test_serialized_contents")
+    }
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
@@ -75,6 +84,8 @@ def browser():
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
+            for alias, contents in serialized.items():
+                connections[alias]._test_serialized_contents = contents
             yield browser
             browser.close()
     finally:

@@ -15,6 +15,14 @@ from django.test import Client
 
 # Impacts that fail a journey; "moderate" and "minor" findings are reported in the artefacts.
 BLOCKING_IMPACTS = ("serious", "critical")
+# WCAG 2.2 A and AA (which turns on target-size, off by default) and axe's best practices.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
 TOTP_PERIOD = 30
 
 _axe = Axe()
@@ -70,7 +78,7 @@ class Person:
         """Run axe-core on the page as it is now, save a screenshot, and fail on any violation of
         serious or critical impact."""
         self.page.wait_for_load_state("load")
-        results = _axe.run(self.page)
+        results = _axe.run(self.page, options=AXE_OPTIONS)
         violations = results.response["violations"]
         slug = re.sub(r"[^a-z0-9]+", "-", f"{self.role}-{name}".lower()).strip("-")
         number = len(list(self.artefacts.glob("*.png"))) + 1

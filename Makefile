@@ -70,10 +70,15 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+CHROMIUM ?= /usr/bin/chromium
+
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest $(PYTEST_ARGS)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Chromium is not installed at $(CHROMIUM): the browser tests (tests/browser/) are skipped."; \
+	  echo "Install it with 'apt-get install chromium' to run them (.ci/run does)."; fi
+	ALLIANCE_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
 messages: install
 	$(PY) manage.py makemessages --locale es --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete

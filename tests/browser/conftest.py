@@ -1,6 +1,7 @@
 """Browser journeys: Playwright drives Debian's Chromium against pytest-django's live server.
 
-Skipped, with the reason printed, where Chromium or Playwright is missing. Screenshots of every
+Skipped, with the reason printed, where Chromium or Playwright is missing (an error instead when
+ALLIANCE_BROWSER_TESTS=required, as in CI). Screenshots of every
 checked page go to var/test-artifacts/browser/<test>/ (git-ignored).
 """
 
@@ -47,11 +48,13 @@ def pytest_report_header(config):
 
 def pytest_collection_modifyitems(config, items):
     reason = _missing()
-    for item in items:
-        if HERE in Path(item.path).parents:
-            item.add_marker(pytest.mark.browser)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=reason))
+    mine = [item for item in items if HERE in Path(item.path).parents]
+    if reason and mine and os.environ.get("ALLIANCE_BROWSER_TESTS") == "required":
+        raise pytest.UsageError(reason.replace("skipped", "required (CI)"))
+    for item in mine:
+        item.add_marker(pytest.mark.browser)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -117,18 +117,18 @@ def artefacts(request):
 
 @pytest.fixture
 def person(request, browser, live_server, artefacts):
-    """``person("role", locale="en-GB")``: a fresh browser context (no cookies) for one role.
+    """``person("role", locale="en-GB", width=1280)``: a fresh browser context (no cookies) for one role.
     At the end, every page any of them saw must have been checked."""
     from .support import Person
 
     people = []
 
-    def make(role: str, *, locale: str = "en-GB") -> Person:
+    def make(role: str, *, locale: str = "en-GB", width: int = 1280) -> Person:
         context = browser.new_context(
             locale=locale,
             timezone_id="America/Panama",
             accept_downloads=True,
-            viewport={"width": 1280, "height": 900},
+            viewport={"width": width, "height": 900},
         )
         someone = Person(context, role=role, live_url=live_server.url, artefacts=artefacts)
         people.append(someone)

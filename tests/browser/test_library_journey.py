@@ -47,7 +47,11 @@ def library(alice):
 
 def test_the_public_searches_filters_opens_and_downloads(person, library):
     public = person("public")
-    page = public.goto("/knowledge/", "library")
+    # A shared link with a filter that is not valid says which one, and offers a new search.
+    page = public.goto("/knowledge/?year=abc&pillar=1", "library with a bad filter")
+    expect(page.get_by_role("alert")).to_contain_text("Year")
+    page.get_by_role("link", name="Start a new search").click()
+    public.check("library")
     expect(page.get_by_role("heading", name="4 products")).to_be_visible()
 
     page.get_by_role("searchbox", name="Search the library").fill("community")

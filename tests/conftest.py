@@ -18,21 +18,6 @@ from .factories import AppointmentFactory, MinistryFactory, UserFactory
 PASSWORD = "correct horse battery staple"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _migration_data_kept(django_db_setup, django_db_blocker):
-    """Transactional tests (the live server's, the Celery worker's) empty the tables when they
-    end; put the migrations' data (countries, working groups) back at the end of the session, so
-    that the next run with --reuse-db finds the database as migrated."""
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents and not Country.objects.using(connection.alias).exists():
-                connection.creation.deserialize_db_from_string(contents)
-
-
 @pytest.fixture(autouse=True)
 def _english(settings):
     settings.LANGUAGE_CODE = "en"

@@ -5,6 +5,8 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
+# The browser tests (tests/browser/) drive this Chromium; they are skipped when it is missing.
+CHROMIUM ?= /usr/bin/chromium
 
 # The first interpreter that runs and is Python 3.12+: $PYTHON if set, then the usual names,
 # then the newest 3.12+ that pyenv has installed. Stops with a clear message otherwise.
@@ -69,8 +71,6 @@ run: demo
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-
-CHROMIUM ?= /usr/bin/chromium
 
 test: install-test
 	$(BIN)/ruff check .

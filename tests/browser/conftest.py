@@ -117,8 +117,8 @@ def artefacts(request):
 
 @pytest.fixture
 def person(request, browser, live_server, artefacts):
-    """``person("role", locale="en-GB", width=1280)``: a fresh browser context (no cookies) for one role.
-    At the end, every page any of them saw must have been checked."""
+    """``person("role", locale="en-GB", width=1280)``: a fresh browser context (no cookies)
+    for one role. At the end, every page any of them saw must have been checked."""
     from .support import Person
 
     people = []

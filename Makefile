@@ -5,6 +5,8 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
+# The browser tests (tests/browser/) drive this Chromium; they are skipped when it is missing.
+CHROMIUM ?= /usr/bin/chromium
 
 # The first interpreter that runs and is Python 3.12+: $PYTHON if set, then the usual names,
 # then the newest 3.12+ that pyenv has installed. Stops with a clear message otherwise.
@@ -76,7 +78,10 @@ lint: install-test
 test: install-test catalogues
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest $(PYTEST_ARGS)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Chromium is not installed at $(CHROMIUM): the browser tests (tests/browser/) are skipped."; \
+	  echo "Install it with 'apt-get install chromium' to run them (.ci/run does)."; fi
+	ALLIANCE_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
 messages: install
 	$(PY) manage.py makemessages --locale es --locale en --locale pt --locale fr \

@@ -226,7 +226,13 @@ def main() -> None:
     queries = json.loads(manage("bench_probe", "queries", str(pages_file), capture=True))
 
     server = start_gunicorn()
-    results = {"machine": machine(), "workers": WORKERS, "seconds_per_run": SECONDS, "pages": {}}
+    results = {
+        "machine": machine(),
+        "load_average_at_start": os.getloadavg(),
+        "workers": WORKERS,
+        "seconds_per_run": SECONDS,
+        "pages": {},
+    }
     try:
         for page in pages["pages"]:
             # Warm up: the first requests fill the cache and each worker's connections.
@@ -261,10 +267,15 @@ def main() -> None:
     }
     results["search"] = json.loads(manage("bench_probe", "search", capture=True))
     results["minutes"] = round((time.monotonic() - started) / 60, 1)
+    results["load_average_at_end"] = os.getloadavg()
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print()
     print(table(results))
-    print(f"\nMachine: {results['machine']}; {WORKERS} gunicorn workers; {results['minutes']} min.")
+    print(
+        f"\nMachine: {results['machine']}; {WORKERS} gunicorn workers; {results['minutes']} min;"
+        f" load average {results['load_average_at_start'][0]:.1f} at the start"
+        f" (other work on the machine skews the figures)."
+    )
     print("Written to bench/results.json")
 
 

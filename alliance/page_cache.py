@@ -16,6 +16,7 @@ page is stored and by the visitor's own token when it is served. Every cached pa
 
 import hashlib
 import re
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -74,19 +75,22 @@ class _LocalCopies:
     def __init__(self, size: int = 256):
         self.size = size
         self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()  # threaded servers (runserver, gthread workers)
 
     def get(self, key: str) -> dict | None:
-        entry = self.entries.get(key)
-        if entry is None or entry["expires"] < time.time():
-            return None
-        self.entries.move_to_end(key)
-        return entry
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry["expires"] < time.time():
+                return None
+            self.entries.move_to_end(key)
+            return entry
 
     def put(self, key: str, entry: dict) -> None:
-        self.entries[key] = entry
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.size:
-            self.entries.popitem(last=False)
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
 
 
 _local = _LocalCopies()

@@ -32,6 +32,7 @@ help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000 (plus Celery)"
 	@echo "make test   run the linter and the whole test suite"
 	@echo "make lint   run ruff"
+	@echo "make bench  load-test the portal at scale on PostgreSQL and Redis (see README, Benchmark)"
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -47,6 +48,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -91,6 +96,11 @@ messages: install
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=alliance.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+# DATABASE_URL and REDIS_URL default to postgres://postgres@127.0.0.1:5432/alliance_bench and
+# redis://127.0.0.1:6379/12 (see bench/run.py).
+bench: $(VENV)/.installed-bench
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) var

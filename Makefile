@@ -5,6 +5,8 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
+# The browser tests (tests/browser/) drive this Chromium; they are skipped when it is missing.
+CHROMIUM ?= /usr/bin/chromium
 
 # The first interpreter that runs and is Python 3.12+: $PYTHON if set, then the usual names,
 # then the newest 3.12+ that pyenv has installed. Stops with a clear message otherwise.
@@ -30,6 +32,7 @@ help:
 	@echo "make run    serve the portal with demo data on http://127.0.0.1:8000 (plus Celery)"
 	@echo "make test   run the linter and the whole test suite"
 	@echo "make lint   run ruff"
+	@echo "make bench  load-test the portal at scale on PostgreSQL and Redis (see README, Benchmark)"
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -45,6 +48,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -76,7 +83,10 @@ lint: install-test
 test: install-test catalogues
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest $(PYTEST_ARGS)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Chromium is not installed at $(CHROMIUM): the browser tests (tests/browser/) are skipped."; \
+	  echo "Install it with 'apt-get install chromium' to run them (.ci/run does)."; fi
+	ALLIANCE_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
 
 messages: install
 	$(PY) manage.py makemessages --locale es --locale en --locale pt --locale fr \
@@ -86,6 +96,11 @@ messages: install
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=alliance.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+# DATABASE_URL and REDIS_URL default to postgres://postgres@127.0.0.1:5432/alliance_bench and
+# redis://127.0.0.1:6379/12 (see bench/run.py).
+bench: $(VENV)/.installed-bench
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) var

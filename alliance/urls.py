@@ -32,6 +32,8 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+if settings.ALLIANCE_BENCH_CEILING:
+    urlpatterns.append(path("bench/ceiling", views.bench_ceiling, name="bench-ceiling"))
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

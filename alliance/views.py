@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -17,9 +17,13 @@ from members import selectors as member_selectors
 from members.dates import alliance_today
 from working_groups.models import WorkingGroup
 
+from .page_cache import cache_public_page, home_page_seconds
+
 logger = logging.getLogger(__name__)
 
 
+# Anonymous visitors get the home page from the cache for HOME_PAGE_CACHE_SECONDS.
+@cache_public_page(timeout=home_page_seconds)
 @require_GET
 def home(request):
     today = alliance_today()
@@ -32,6 +36,11 @@ def home(request):
             "partner_count": member_selectors.partner_list(on=today, current_only=True).count(),
         },
     )
+
+
+def bench_ceiling(request):
+    """The benchmark's ceiling: the same server and middleware, no database, a few bytes."""
+    return HttpResponse(b"ok", content_type="text/plain")
 
 
 def _check_database() -> None:

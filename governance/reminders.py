@@ -82,12 +82,15 @@ def _meeting_key(meeting: Meeting, suffix: str) -> str:
 def _meeting_render(meeting: Meeting, template: str, subject):
     """``subject`` is a lazy translation: it is read in the recipient's language at render."""
 
+    url = absolute_url(reverse("governance:meeting-detail", args=[meeting.pk]))
+    ics = []  # the same for every invitee: built once, on the first render
+
     def render(user: User) -> Rendered:
-        url = absolute_url(reverse("governance:meeting-detail", args=[meeting.pk]))
         body = render_to_string(template, {"meeting": meeting, "user": user, "url": url})
-        ics = calendar_for([meeting], name=meeting.title).decode()
+        if not ics:
+            ics.append(calendar_for([meeting], name=meeting.title).decode())
         return Rendered(
-            subject=str(subject) % {"title": meeting.title}, body=body, url=url, ics=ics
+            subject=str(subject) % {"title": meeting.title}, body=body, url=url, ics=ics[0]
         )
 
     return render

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .filters import ProductFilter
 from .markdown import render_markdown
+from .views import LIBRARY_PAGE
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -71,6 +72,7 @@ def _page_number(request, name: str, default: int, maximum: int | None = None) -
     return int(raw)
 
 
+@LIBRARY_PAGE
 @require_GET
 def product_list(request):
     filterset = ProductFilter(request.GET, queryset=selectors.api_products())
@@ -110,6 +112,7 @@ def product_list(request):
     )
 
 
+@LIBRARY_PAGE
 @require_GET
 def product_detail(request, slug):
     try:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .filters import ProductFilter
+from .views import LIBRARY_PAGE
 
 FEED_SIZE = 30
 
@@ -71,11 +72,13 @@ def _serve(feed_class, request):
     return feed_class()(request, filterset=filterset)
 
 
+@LIBRARY_PAGE
 @require_GET
 def rss_feed(request):
     return _serve(ProductFeed, request)
 
 
+@LIBRARY_PAGE
 @require_GET
 def atom_feed(request):
     return _serve(AtomProductFeed, request)

@@ -219,7 +219,8 @@ def downloadable_version(*, version_id: int) -> FileVersion:
                 KnowledgeProduct.Status.ARCHIVED,
             ],
         )
-        .only("file", "name", "content_type")
+        .select_related("product_file__product")
+        .only("file", "name", "content_type", "product_file__product__slug")
         .first()
     )
     if version is None:

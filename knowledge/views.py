@@ -11,13 +11,20 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from alliance.page_cache import cache_public_page, public_page_seconds
+
 from . import selectors, services
+from .caching import library_page_keys, product_downloaded
 from .filters import ProductFilter
 from .permissions import may_propose
 
+# Anonymous visitors get these pages from the cache until the library changes
+# (alliance/page_cache.py).
+LIBRARY_PAGE = cache_public_page(timeout=public_page_seconds, generation_keys=library_page_keys)
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+@LIBRARY_PAGE
 @require_GET
 def library(request):
     filterset = ProductFilter(request.GET, queryset=selectors.library_products())
@@ -95,6 +102,7 @@ def _json_ld(product, url: str, request) -> str:
     )
 
 
+@LIBRARY_PAGE
 @require_GET
 def product_detail(request, slug):
     product = selectors.public_product(slug=slug)
@@ -122,6 +130,7 @@ def file_download(request, pk):
     store's signed address, or the file itself from disk."""
     version = selectors.downloadable_version(version_id=pk)
     services.file_version_count_download(version_id=version.pk)
+    product_downloaded(version.product_file.product.slug)
     storage = version.file.storage
     if isinstance(storage, FileSystemStorage):
         return FileResponse(

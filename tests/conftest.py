@@ -10,6 +10,7 @@ import datetime
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.cache import cache
 
 from members.models import Country
 
@@ -21,6 +22,15 @@ PASSWORD = "correct horse battery staple"
 @pytest.fixture(autouse=True)
 def _english(settings):
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Facet counts and anonymous visitors' pages are cached; rows made by factories bypass the
+    services that invalidate them, so each test starts with an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def add_totp(user) -> str:

@@ -297,6 +297,12 @@ LOGGING = {
 # (knowledge/uploads.py).
 KNOWLEDGE_MAX_UPLOAD_SIZE = env.int("KNOWLEDGE_MAX_UPLOAD_MB", default=50) * 1024 * 1024
 KNOWLEDGE_PAGE_SIZE = 20
+# Anonymous visitors' copies of the public pages live this long in the cache (library pages are
+# also thrown away as soon as a product changes, see knowledge/caching.py).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+HOME_PAGE_CACHE_SECONDS = env.int("HOME_PAGE_CACHE_SECONDS", default=60)
+# The benchmark's ceiling view (/bench/ceiling); only alliance.settings.bench switches it on.
+ALLIANCE_BENCH_CEILING = False
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = 50

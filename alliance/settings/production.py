@@ -40,3 +40,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 ADMINS = [("Alliance Portal", a) for a in env.list("ADMIN_EMAILS", default=[])]
+# Sessions read from Redis, written through to the database: one query less on every signed-in
+# request, and nobody is logged out when the cache is flushed.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

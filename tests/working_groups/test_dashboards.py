@@ -182,3 +182,20 @@ def test_report_pages_query_count_does_not_grow_with_activities(
     for name in ("working_groups:report-detail", "working_groups:report-edit"):
         with django_assert_max_num_queries(MAX_QUERIES):
             assert client.get(reverse(name, args=[report.pk])).status_code == 200
+
+
+def test_years_of_reports_on_a_focal_points_dashboard_come_in_pages(client, db):
+    """Two years of cycles (36 reports for the country): 20 on the first page, the rest after,
+    with what is still to do first."""
+    from django.core.management import call_command
+
+    from members.models import User
+
+    call_command("seed_scale", products=5, users=6, years=2, meetings=2, verbosity=0)
+    client_for(client, User.objects.get(email="focal@scale.test"))
+    row = '<th scope="row"><a href="/reporting/reports/'
+    first = client.get(reverse("working_groups:dashboard")).content.decode()
+    second = client.get(reverse("working_groups:dashboard") + "?page=2").content.decode()
+    assert first.count(row) == 20
+    assert second.count(row) == 16
+    assert 'rel="next"' in first

@@ -4,6 +4,7 @@ consolidated progress with its exports."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,8 @@ from .common import form_page, form_status
 
 # --- Dashboard ------------------------------------------------------------------------------
 
+REPORTS_PER_PAGE = 20
+
 
 @login_required
 @require_GET
@@ -35,7 +38,10 @@ def dashboard(request):
     matrices = selectors.group_matrices(groups=led, on=today)
     context = {
         "today": today,
-        "reports": selectors.reports_for_countries(country_ids=country_ids),
+        # Those still to do first: years of closed cycles go to further pages.
+        "reports": Paginator(
+            selectors.reports_for_countries(country_ids=country_ids), REPORTS_PER_PAGE
+        ).get_page(request.GET.get("page")),
         "group_matrices": [
             (
                 group,

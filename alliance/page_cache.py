@@ -1,0 +1,170 @@
+"""Whole-page caching of public pages for anonymous visitors, with conditional GET.
+
+A visitor without a session cookie gets the page from the shared cache (Redis in production),
+keyed by the full path with its query string, the active language and, for the library, its
+cache generation (``knowledge.caching``), which every change through the services moves on: a
+published or edited product is visible on the next request. Signed-in people (and anyone with a
+session, who may have messages waiting) always get a freshly rendered page.
+
+Each worker also keeps its last pages in memory (``_LocalCopies``), checked against the same
+counters on every request: a hit is one small read from the cache.
+
+The CSRF token of the language switcher is not cached: it is replaced by a placeholder when the
+page is stored and by the visitor's own token when it is served. Every cached page carries a weak
+``ETag`` and a ``Last-Modified`` (when it was rendered), so a browser that has it already gets
+304 Not Modified."""
+
+import hashlib
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+_CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_PLACEHOLDER = b"@@csrf-token@@"
+# Every page depends on it: moving it on (or clearing the cache) drops every copy.
+ALL_PAGES_KEY = "page-cache:generation"
+_KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Robots-Tag")
+
+
+def generations(keys: list[str]) -> list[int]:
+    """The current values of these generation counters, in one round trip to the cache. A
+    counter that is missing (never moved, or evicted) starts at the current time, so it never
+    matches a value an older page was stored under."""
+    values = cache.get_many(keys) if keys else {}
+    for key in keys:
+        if key not in values:
+            cache.add(key, time.time_ns(), timeout=None)
+            values[key] = cache.get(key)
+    return [values[key] for key in keys]
+
+
+def generation_move(key: str) -> None:
+    """Move a generation counter on: every page stored under the old value is ignored."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, time.time_ns(), timeout=None)
+
+
+def _key(request, values: list[int]) -> str:
+    parts = [
+        request.get_full_path(),
+        translation.get_language() or "",
+        *(str(value) for value in values),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    return f"page:{digest}"
+
+
+class _LocalCopies:
+    """Each worker keeps the pages it served last in memory, so a hit costs one small read of
+    the generation counters instead of fetching the whole page from the shared cache. A copy is
+    used only under the same counters (so never after a change) and until it expires."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()  # threaded servers (runserver, gthread workers)
+
+    def get(self, key: str) -> dict | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry["expires"] < time.time():
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_local = _LocalCopies()
+
+
+def _cacheable(request) -> bool:
+    return request.method == "GET" and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _store(response: HttpResponse, seconds: int) -> dict:
+    content = _CSRF_FIELD.sub(rb"\1" + _PLACEHOLDER + rb"\2", response.content)
+    return {
+        "expires": time.time() + seconds,
+        "content": content,
+        "headers": {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)},
+        "etag": f'W/"{hashlib.sha256(content).hexdigest()[:32]}"',
+        "modified": time.time(),
+    }
+
+
+def _serve(request, entry: dict) -> HttpResponse:
+    content = entry["content"]
+    if _PLACEHOLDER in content:
+        content = content.replace(_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content)
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["modified"])
+    return (
+        get_conditional_response(
+            request,
+            etag=entry["etag"],
+            last_modified=int(entry["modified"]),
+            response=response,
+        )
+        or response
+    )
+
+
+def cache_public_page(
+    *, timeout: Callable[[], int], generation_keys: Callable[..., list[str]] | None = None
+):
+    """Serve the view's successful answers to anonymous visitors from the cache for
+    ``timeout()`` seconds, or until one of the generation counters named by
+    ``generation_keys(request, **view_kwargs)`` moves on (see ``generation_move``)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            keys = [ALL_PAGES_KEY, *(generation_keys(request, **kwargs) if generation_keys else [])]
+            key = _key(request, generations(keys))
+            entry = _local.get(key)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is None:
+                    response = view(request, *args, **kwargs)
+                    if response.status_code != 200 or response.streaming or response.cookies:
+                        return response
+                    entry = _store(response, timeout())
+                    cache.set(key, entry, timeout())
+                _local.put(key, entry)
+            return _serve(request, entry)
+
+        return wrapper
+
+    return decorator
+
+
+def public_page_seconds() -> int:
+    return settings.PUBLIC_PAGE_CACHE_SECONDS
+
+
+def home_page_seconds() -> int:
+    return settings.HOME_PAGE_CACHE_SECONDS

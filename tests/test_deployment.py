@@ -110,3 +110,8 @@ def test_demo_data_is_refused_in_production():
     result = _manage("load_demo", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "only with the local or test settings" in result.stderr
+
+
+def test_no_model_change_lacks_its_migration():
+    result = _manage("makemigrations", "--check", "--dry-run", env={})
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -90,7 +90,7 @@ test: install-test catalogues
 
 messages: install
 	$(PY) manage.py makemessages --locale es --locale en --locale pt --locale fr \
-	  --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete
+	  --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete --no-location
 	$(PY) manage.py fill_english_catalogue
 	$(PY) manage.py compile_catalogues
 

@@ -1,5 +1,6 @@
 """The source strings are English: the English catalogue translates each to itself, so it is
-complete by construction (and a test can hold every catalogue to the same rule)."""
+complete by construction (and a test can hold every catalogue to the same rule). Every catalogue
+is then sorted by message, without source locations, so that branches adding strings merge."""
 
 from pathlib import Path
 
@@ -24,3 +25,9 @@ class Command(BaseCommand):
             entry.previous_msgid = entry.previous_msgid_plural = None
         catalogue.save()
         self.stdout.write(f"{len(catalogue)} English entries filled.")
+        for path in Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po"):
+            catalogue = polib.pofile(str(path), wrapwidth=100)
+            for entry in catalogue:
+                entry.occurrences = []
+            catalogue.sort(key=lambda e: (e.obsolete, e.msgid, e.msgctxt or ""))
+            catalogue.save()

@@ -6,7 +6,6 @@ from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelFor
 from members.models import Country
 
 from .models import Activity, ActivityUpdate, ReportingCycle, WorkingGroup, WorkPlan
-from .uploads import validate_evidence_file
 
 
 class LeadAddForm(forms.Form):
@@ -198,7 +197,6 @@ class ReportForm(forms.Form):
             self.fields[name("file")] = forms.FileField(
                 label=_("Add a file as evidence"),
                 required=False,
-                validators=[validate_evidence_file],
                 help_text=_("PDF, Office, OpenDocument, CSV or image."),
             )
             for piece in update.evidence.all():

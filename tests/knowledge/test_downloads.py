@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from knowledge import services
-from knowledge.downloads import counted_visitor
 from knowledge.models import FileVersion
 
 from .factories import BROWSER, PDF_BYTES, KnowledgeProductFactory, upload
@@ -100,6 +99,8 @@ def test_known_bots_and_requests_without_a_user_agent_are_not_counted(client, ve
 
 
 def test_a_download_sets_no_cookie_and_keeps_no_address(client, version, rf):
+    from knowledge.downloads import counted_visitor
+
     response = _download(client, version)
     assert not response.cookies
     request = rf.get("/", headers={"User-Agent": BROWSER}, REMOTE_ADDR="203.0.113.7")

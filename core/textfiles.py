@@ -10,6 +10,7 @@ file must also parse as CSV (strict quoting, lines of at most ``MAX_LINE_CHARS``
 
 import codecs
 import csv
+import io
 import itertools
 import re
 from collections.abc import Iterator
@@ -63,23 +64,27 @@ def _checked(pieces: Iterator[str]) -> Iterator[str]:
         if _CONTROL.search(piece):
             raise TextRefused("control")
         window = carry + piece
-        if found := _MARKUP.search(window):
+        if "<" in window and (found := _MARKUP.search(window)):
             raise TextRefused("markup", found.group(0))
         carry = window[-_CARRY:]
         yield piece
 
 
 def _lines(pieces: Iterator[str]) -> Iterator[str]:
-    pending = ""
-    for piece in pieces:
-        lines = (pending + piece).split("\n")
-        pending = lines.pop()
-        for line in lines:
-            yield line + "\n"
-        if len(pending) > MAX_LINE_CHARS:
-            raise TextRefused("csv", "")
-    if pending:
+    """The text's lines: blocks cut after a line break, split into lines by ``io.StringIO``."""
+
+    def blocks() -> Iterator[str]:
+        pending = ""
+        for piece in pieces:
+            block = pending + piece
+            cut = max(block.rfind("\n"), block.rfind("\r")) + 1
+            pending = block[cut:]
+            if len(pending) > MAX_LINE_CHARS:
+                raise TextRefused("csv", "")
+            yield block[:cut]
         yield pending
+
+    return itertools.chain.from_iterable(io.StringIO(block, newline="") for block in blocks())
 
 
 def _delimiter(sample: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import TemporaryUploadedFile
 
 from core.uploads import (
     EVIDENCE,
@@ -179,6 +180,7 @@ def test_markup_in_a_text_file_is_refused_wherever_it_is(name, content):
         b'id,comment\n1,"a quoted, multi-line\nfield with ""quotes"""\n',
         b"x < y,a<b,1 <a b\n",  # comparisons are not markup
         b"one column\nonly\n",
+        b"old,mac\r1,2\r",  # carriage returns alone
     ],
 )
 def test_real_csv_files_pass(content):
@@ -212,3 +214,23 @@ def test_the_limits_are_documented_in_the_readme():
         variable = f"ALLIANCE_UPLOAD_MAX_MB_{policy.use.upper()}"
         default = django_settings.ALLIANCE_UPLOAD_MAX_MB[policy.use]
         assert f"| `{variable}` | `{default}` |" in readme
+
+
+def _on_disk(name: str, content: bytes) -> TemporaryUploadedFile:
+    """How Django hands over an upload larger than FILE_UPLOAD_MAX_MEMORY_SIZE."""
+    file = TemporaryUploadedFile(name, "application/octet-stream", len(content), None)
+    file.write(content)
+    file.seek(0)
+    return file
+
+
+def test_uploads_kept_on_disk_are_checked_whole_chunk_by_chunk():
+    rows = b"country,year,value\n" + b"".join(b"EC,%d,%d\n" % (n, n * 7) for n in range(400_000))
+    assert len(rows) > 5 * MB
+    with _on_disk("data.csv", rows) as file:
+        assert check_upload(file, policy=KNOWLEDGE_FILE).size == len(rows)
+    marked = _on_disk("data.csv", rows + b"<svg onload=alert(1)>\n")
+    with marked, pytest.raises(ValidationError, match="markup"):
+        check_upload(marked, policy=KNOWLEDGE_FILE)
+    with _on_disk("guide.docx", docx_bytes()) as file:
+        assert check_upload(file, policy=KNOWLEDGE_FILE).name == "guide.docx"

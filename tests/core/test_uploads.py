@@ -4,6 +4,7 @@ from the settings, clean names; text files checked as text of their kind (issue 
 import os
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,15 @@ def test_uploads_kept_on_disk_are_checked_whole_chunk_by_chunk():
         check_upload(marked, policy=KNOWLEDGE_FILE)
     with _on_disk("guide.docx", docx_bytes()) as file:
         assert check_upload(file, policy=KNOWLEDGE_FILE).name == "guide.docx"
+
+
+def test_a_large_text_upload_is_read_a_chunk_at_a_time():
+    row = b",".join([b"Ecuador 2024"] * 80) + b"\n"  # about 1 KB
+    content = row * (16 * 1024)  # 16 MB, kept in memory by the test
+    tracemalloc.start()
+    try:
+        check_upload(upload("data.csv", content), policy=KNOWLEDGE_FILE)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * MB, f"{peak / MB:.1f} MB"

@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.UserLanguageMiddleware",
     "members.middleware.UserTimezoneMiddleware",
-    "members.middleware.SecretariatMFAMiddleware",
+    "members.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.urls"

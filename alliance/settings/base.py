@@ -143,6 +143,9 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Every session gives the code at login (members.middleware.SecondFactorMiddleware logs out one
+# that did not): no "trust this browser" that would skip it.
+MFA_TRUST_ENABLED = False
 MFA_TOTP_ISSUER = "Alliance Portal"
 # Secretariat staff must have a second factor before they reach any page but the one that sets it.
 ALLIANCE_MFA_REQUIRED_FOR_SECRETARIAT = env.bool(

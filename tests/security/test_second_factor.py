@@ -112,6 +112,8 @@ def test_a_staff_session_that_never_gave_the_code_is_logged_out(client, staff):
     assert response.status_code == 302
     assert response.url == reverse("account_login") + "?next=" + reverse("members:audit-log")
     assert "_auth_user_id" not in client.session
+    login_page = client.get(response.url).content.decode()
+    assert "Please log in again with your authentication code." in login_page
     assert 200 not in _answers(client).values()
 
 

@@ -3,7 +3,7 @@ keyword-only, atomic, and ``full_clean()`` before saving."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
@@ -15,7 +15,7 @@ from members.concurrency import StaleEditError, save_versioned
 from members.dates import alliance_today
 from members.models import Country
 
-from . import selectors
+from . import access, selectors
 from .models import (
     Activity,
     ActivityUpdate,
@@ -509,6 +509,8 @@ def report_review(*, report: ProgressReport, accept: bool, comment: str, by) -> 
     """A group lead or the secretariat accepts a submitted report, or returns it to the country
     with comments (required)."""
     report = _lock_report(report)
+    if by is not None and not access.may_review(by, report):
+        raise PermissionDenied
     if report.state != ProgressReport.State.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be accepted or returned."))
     comment = comment.strip()

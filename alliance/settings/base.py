@@ -272,6 +272,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A notification claimed for sending longer ago than this was lost with its worker (killed, or
+# its machine stopped): the next sweep queues it again, and a redelivered task takes it. Never
+# less than the time limit of the task that sends it (60 s, members/tasks.py).
+ALLIANCE_DELIVERY_STALE_SECONDS = env.int("ALLIANCE_DELIVERY_STALE_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     "sweep-notifications": {
         "task": "members.tasks.sweep_notifications",

@@ -42,6 +42,8 @@ def sweep_notifications() -> int:
 MAX_DELIVERY_RETRIES = 6
 
 
+# Its time limit is the least ALLIANCE_DELIVERY_STALE_SECONDS may be: a claim older than that
+# was lost with its worker, and is taken again (members.delivery).
 @shared_task(bind=True, max_retries=MAX_DELIVERY_RETRIES, soft_time_limit=30, time_limit=60)
 def deliver_notification(self, notification_id: int) -> bool:
     try:

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -32,10 +31,10 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+# No route serves MEDIA_ROOT, in any mode: uploaded files are private (evidence, meeting
+# documents, unpublished products) and are served only by the views that check who asks.
 if settings.ALLIANCE_BENCH_CEILING:
     urlpatterns.append(path("bench/ceiling", views.bench_ceiling, name="bench-ceiling"))
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler403 = "alliance.views.permission_denied"
 handler404 = "alliance.views.page_not_found"

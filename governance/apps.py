@@ -7,4 +7,10 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        # The steering committee follows the group leads: the services that change leads run
+        # the (idempotent) sync after their commit; beat runs it daily as well.
+        from working_groups.services import register_lead_change_hook
+
+        from .services import committee_sync
+
+        register_lead_change_hook(committee_sync)

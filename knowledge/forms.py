@@ -8,6 +8,7 @@ from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelFor
 from members.models import Country
 from working_groups.models import WorkingGroup
 
+from . import selectors
 from .models import KnowledgeProduct
 
 
@@ -65,8 +66,9 @@ class ProductForm(VersionedModelForm):
             "countries": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["pillars"].queryset = WorkingGroup.objects.order_by("number")
         self.fields["working_group"].queryset = WorkingGroup.objects.order_by("number")
         self.fields["countries"].queryset = Country.objects.ordered_by_name()
@@ -96,14 +98,14 @@ class ProductForm(VersionedModelForm):
         slug = self.cleaned_data["translation_of_slug"].strip()
         if not slug:
             return None
-        original = KnowledgeProduct.objects.filter(slug=slug).first()
+        original = selectors.linkable_products(user=self.user).filter(slug=slug).first()
         if original is None:
             raise ValidationError(_("No product has the address name %(s)s.") % {"s": slug})
         return original
 
     def clean_related_slugs(self):
         slugs = _split(self.cleaned_data["related_slugs"])
-        found = list(KnowledgeProduct.objects.filter(slug__in=slugs))
+        found = list(selectors.linkable_products(user=self.user).filter(slug__in=slugs))
         missing = sorted(set(slugs) - {p.slug for p in found})
         if missing:
             raise ValidationError(

@@ -1,17 +1,22 @@
 """Who may do what with knowledge products. Views and services both ask these functions.
 
-Focal points (group leads included) propose products for their countries: they create drafts,
-edit them while they are drafts, and submit them for review. The secretariat reviews, edits,
-publishes and archives any product.
+Focal points (group leads included) of member countries propose products for their countries:
+they create drafts, edit them while they are drafts, and submit them for review. The secretariat
+reviews, edits, publishes and archives any product.
 """
 
-from members.permissions import country_ids_for, is_focal_point, is_secretariat
+from members.permissions import (
+    acting_country_ids,
+    country_ids_for,
+    is_acting_focal_point,
+    is_secretariat,
+)
 
 from .models import KnowledgeProduct
 
 
 def may_propose(user) -> bool:
-    return is_secretariat(user) or is_focal_point(user)
+    return is_secretariat(user) or is_acting_focal_point(user)
 
 
 def may_review(user) -> bool:
@@ -32,5 +37,5 @@ def may_edit(user, product: KnowledgeProduct) -> bool:
         return product.status != KnowledgeProduct.Status.ARCHIVED
     return (
         product.status == KnowledgeProduct.Status.DRAFT
-        and product.proposing_country_id in country_ids_for(user)
+        and product.proposing_country_id in acting_country_ids(user)
     )

@@ -238,6 +238,18 @@ def workspace_products(*, user):
     return queryset.order_by("-updated_at", "-pk")
 
 
+def linkable_products(*, user):
+    """The products a user may name as the original of a translation or as related: what they
+    may see, published ones and their own workspace's. Anything else answers exactly as an
+    unknown address name would, so nobody learns that a draft exists."""
+    listed = KnowledgeProduct.objects.listed()
+    if is_secretariat(user):
+        return KnowledgeProduct.objects.all()
+    return KnowledgeProduct.objects.filter(
+        Q(pk__in=listed.values("pk")) | Q(pk__in=workspace_products(user=user).values("pk"))
+    )
+
+
 def workspace_product(*, user, pk: int) -> KnowledgeProduct:
     """One product in the user's workspace, with everything; 404 outside their scope."""
     product = _with_everything(workspace_products(user=user)).filter(pk=pk).first()

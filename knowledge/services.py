@@ -20,12 +20,13 @@ from members.audit import audit
 from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
-from members.permissions import country_ids_for, is_secretariat
+from members.permissions import acting_country_ids, is_secretariat
 
 from . import permissions
 from .caching import library_changed
 from .models import FileVersion, KnowledgeProduct, ProductFile, ProductLink, Topic
 from .search import SEARCH_CONFIG, unaccent
+from .selectors import linkable_products
 from .uploads import check_upload
 
 Status = KnowledgeProduct.Status
@@ -110,6 +111,31 @@ def _check_translation(product: KnowledgeProduct) -> None:
         )
 
 
+def _check_links(*, by, translation_of, related_products) -> None:
+    """Only products the person may see can be linked; any other answers as an unknown one."""
+    named = [p for p in [translation_of, *related_products] if p is not None]
+    if not named:
+        return
+    allowed = set(
+        linkable_products(user=by).filter(pk__in=[p.pk for p in named]).values_list("pk", flat=True)
+    )
+    if translation_of is not None and translation_of.pk not in allowed:
+        raise ValidationError(
+            {
+                "translation_of": _("No product has the address name %(s)s.")
+                % {"s": translation_of.slug}
+            }
+        )
+    hidden = sorted(p.slug for p in related_products if p.pk not in allowed)
+    if hidden:
+        raise ValidationError(
+            {
+                "related_products": _("No product has the address name %(s)s.")
+                % {"s": ", ".join(hidden)}
+            }
+        )
+
+
 def _set_relations(product, *, pillars, countries, topics, related_products) -> None:
     product.pillars.set(pillars)
     product.countries.set(countries)
@@ -177,7 +203,7 @@ def product_create(
     if not permissions.may_propose(by):
         raise PermissionDenied
     if not is_secretariat(by):
-        own = country_ids_for(by)
+        own = acting_country_ids(by)
         if proposing_country is None and len(own) == 1:
             proposing_country = Country.objects.get(pk=next(iter(own)))
         if proposing_country is None or proposing_country.pk not in own:
@@ -206,6 +232,7 @@ def product_create(
         created_at=now,
         updated_at=now,
     )
+    _check_links(by=by, translation_of=translation_of, related_products=related_products)
     _check_translation(product)
     product.full_clean()
     product.save()
@@ -238,6 +265,13 @@ def product_update(
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    already = set(product.related_products.values_list("pk", flat=True))
+    new_original = fields.get("translation_of")
+    _check_links(
+        by=by,
+        translation_of=new_original if new_original != product.translation_of else None,
+        related_products=[p for p in related_products or () if p.pk not in already],
+    )
     for name, value in fields.items():
         setattr(product, name, value)
     if product.evidence_verdict is None:

@@ -71,7 +71,9 @@ def product_create(request):
     _require_proposer(request.user)
     secretariat = is_secretariat(request.user)
     countries = Country.objects.ordered_by_name() if secretariat else countries_for(request.user)
-    form = ProductCreateForm(request.POST or None, countries=countries, secretariat=secretariat)
+    form = ProductCreateForm(
+        request.POST or None, countries=countries, secretariat=secretariat, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             product = services.product_create(
@@ -113,7 +115,7 @@ def workspace_product(request, pk):
 def product_edit(request, pk):
     _require_proposer(request.user)
     product = selectors.editable_product(user=request.user, pk=pk)
-    form = ProductForm(request.POST or None, instance=product)
+    form = ProductForm(request.POST or None, instance=product, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.product_update(

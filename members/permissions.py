@@ -12,6 +12,7 @@ from .dates import alliance_today
 from .models import Country, FocalPointAppointment
 
 _CACHE_ATTR = "_alliance_country_ids"
+_ACTING_CACHE_ATTR = "_alliance_acting_country_ids"
 
 
 def is_secretariat(user) -> bool:
@@ -44,6 +45,23 @@ def country_ids_for(user, on: datetime.date | None = None) -> frozenset[int]:
     return cache[on]
 
 
+def acting_country_ids(user, on: datetime.date | None = None) -> frozenset[int]:
+    """Ids of the countries a user may act for (write: file reports, propose and edit products,
+    answer invitations) on a date: their appointments' countries that are members of the
+    Alliance on that day. A country that has left keeps read access to its own records through
+    open appointments, but nobody writes in its name. Every write asks this one function."""
+    on = on or alliance_today()
+    ids = country_ids_for(user, on)
+    if not ids:
+        return ids
+    cache = user.__dict__.setdefault(_ACTING_CACHE_ATTR, {})
+    if on not in cache:
+        cache[on] = frozenset(
+            Country.objects.members_on(on).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+    return cache[on]
+
+
 def countries_for(user, on: datetime.date | None = None):
     return Country.objects.filter(pk__in=country_ids_for(user, on)).ordered_by_name()
 
@@ -52,9 +70,14 @@ def is_focal_point(user, on: datetime.date | None = None) -> bool:
     return bool(country_ids_for(user, on))
 
 
+def is_acting_focal_point(user, on: datetime.date | None = None) -> bool:
+    """A focal point of at least one country that is a member of the Alliance on the day."""
+    return bool(acting_country_ids(user, on))
+
+
 def may_act_for_country(user, country, on: datetime.date | None = None) -> bool:
     country_id = getattr(country, "pk", country)
-    return country_id in country_ids_for(user, on)
+    return country_id in acting_country_ids(user, on)
 
 
 def may_view_country_records(user, country) -> bool:

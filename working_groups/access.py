@@ -5,7 +5,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from members.dates import alliance_today
-from members.permissions import country_ids_for, is_secretariat, may_lead_group
+from members.permissions import (
+    acting_country_ids,
+    country_ids_for,
+    is_secretariat,
+    may_lead_group,
+)
 
 from . import selectors
 from .models import Activity, ProgressReport, ReportingCycle, WorkingGroup, WorkPlan
@@ -17,11 +22,23 @@ def may_manage_plan(user, group: WorkingGroup) -> bool:
 
 
 def may_review(user, report: ProgressReport) -> bool:
+    """The secretariat and the leads of the report's group decide on it, but nobody decides on a
+    report of a country they act for: a lead country's own report goes to the other lead, or to
+    the secretariat."""
+    if report.country_id in country_ids_for(user):
+        return False
     return is_secretariat(user) or may_lead_group(user, report.group)
 
 
+def is_own_country_report(user, report: ProgressReport) -> bool:
+    """Whether the person would review the report but may not, because it is their country's."""
+    return report.country_id in country_ids_for(user) and (
+        is_secretariat(user) or may_lead_group(user, report.group)
+    )
+
+
 def may_edit_report(user, report: ProgressReport) -> bool:
-    return report.country_id in country_ids_for(user) and report.is_editable
+    return report.country_id in acting_country_ids(user) and report.is_editable
 
 
 def get_group_for_member(user, slug: str) -> WorkingGroup:

@@ -72,12 +72,15 @@ def plan_activities(*, plan: WorkPlan):
 
 def plan_progress(*, plan: WorkPlan) -> list[Activity]:
     """The plan's activities with the average progress and the count of countries reporting,
-    from accepted reports (the latest update of each activity's lineage in any plan version)."""
+    from accepted reports (the latest update of each activity's lineage in any plan version) of
+    cycles whose public summary the secretariat has published: the group's page is public, and
+    shows only what was published."""
     activities = list(plan_activities(plan=plan))
     stats = (
         ActivityUpdate.objects.filter(
             activity__lineage__in=[a.lineage for a in activities],
             report__state=ProgressReport.State.ACCEPTED,
+            report__cycle__summary_published_at__isnull=False,
         )
         .exclude(status=ActivityUpdate.Status.NOT_APPLICABLE)
         .values("activity__lineage")

@@ -3,7 +3,7 @@ keyword-only, atomic, and ``full_clean()`` before saving."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
@@ -15,7 +15,7 @@ from members.concurrency import StaleEditError, save_versioned
 from members.dates import alliance_today
 from members.models import Country
 
-from . import selectors
+from . import access, selectors
 from .models import (
     Activity,
     ActivityUpdate,
@@ -30,6 +30,21 @@ from .models import (
 )
 
 MAX_LEADS = 2
+
+# What other apps do when a group's leads change (governance keeps the steering committee's
+# record in line). Apps register a callable from their AppConfig.ready(); the services that
+# change leads run each after the commit. working_groups knows nothing of who listens.
+LEAD_CHANGE_HOOKS: list = []
+
+
+def register_lead_change_hook(hook) -> None:
+    if hook not in LEAD_CHANGE_HOOKS:
+        LEAD_CHANGE_HOOKS.append(hook)
+
+
+def _leads_changed() -> None:
+    for hook in LEAD_CHANGE_HOOKS:
+        transaction.on_commit(hook)
 
 
 # --- Leads and member countries -------------------------------------------------------------
@@ -53,6 +68,7 @@ def group_lead_add(*, group: WorkingGroup, country: Country, start_on: datetime.
     lead = GroupLead(group=group, country=country, start_on=start_on)
     lead.full_clean()
     lead.save()
+    _leads_changed()
     return lead
 
 
@@ -66,6 +82,7 @@ def group_lead_end(*, lead: GroupLead, end_on: datetime.date) -> None:
     lead.end_on = end_on
     lead.full_clean()
     lead.save(update_fields=["end_on"])
+    _leads_changed()
 
 
 @transaction.atomic
@@ -509,6 +526,8 @@ def report_review(*, report: ProgressReport, accept: bool, comment: str, by) -> 
     """A group lead or the secretariat accepts a submitted report, or returns it to the country
     with comments (required)."""
     report = _lock_report(report)
+    if by is not None and not access.may_review(by, report):
+        raise PermissionDenied
     if report.state != ProgressReport.State.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be accepted or returned."))
     comment = comment.strip()

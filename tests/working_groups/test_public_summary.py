@@ -74,3 +74,20 @@ def test_public_summary_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("working_groups:cycle-summary", args=[cycle.pk]))
     assert response.status_code == 200
+
+
+def test_group_page_averages_only_cycles_whose_summary_is_published(
+    client, alice, cycle, ecuador, group1
+):
+    """Accepted reports feed the public group page's averages only once the secretariat publishes
+    the cycle's summary (issue 11, item 15)."""
+    _accept(cycle.reports.get(country=ecuador, group=group1), alice, percent=60)
+    group_page = reverse("working_groups:group-detail", args=[group1.slug])
+    body = client.get(group_page).content.decode()
+    assert "60%" not in body and "Not reported yet" in body
+    client_for(client, alice).post(
+        reverse("working_groups:cycle-publish", args=[cycle.pk]), {"publish": "1"}
+    )
+    client.logout()
+    body = client.get(group_page).content.decode()
+    assert "60%" in body

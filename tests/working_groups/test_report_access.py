@@ -157,7 +157,7 @@ def test_reporting_dashboard_needs_a_login_and_is_empty_without_an_appointment(c
 
 
 def test_a_review_with_an_unknown_decision_is_a_400_and_changes_nothing(client, lena, cycle):
-    report = cycle.reports.get(country__iso_code="CR", group__number=1)
+    report = cycle.reports.get(country__iso_code="EC", group__number=1)
     report.state = "submitted"
     report.save()
     client_for(client, lena)

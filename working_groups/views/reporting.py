@@ -249,6 +249,8 @@ def _detail_page(request, report, review_form=None):
             "today": today,
             "can_edit": access.may_edit_report(request.user, report),
             "can_review": may_review and report.state == report.State.SUBMITTED,
+            "own_country_review": report.state == report.State.SUBMITTED
+            and access.is_own_country_report(request.user, report),
             "review_form": review_form or ReviewForm(),
         },
         status=form_status(review_form) if review_form else 200,

@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from knowledge.models import KnowledgeProduct
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import PASSWORD, client_for, totp_code
 from tests.knowledge.factories import KnowledgeProductFactory
 from tests.knowledge.test_workspace import _form_data
 from tests.test_deployment import PRODUCTION_ENV, ROOT
@@ -213,6 +213,21 @@ def test_clearing_the_cache_leaves_the_celery_queue_alone(db, production_caches)
         caches[alias].clear()
         assert caches[alias].get("something") is None
     assert queue.lrange("celery", 0, -1) == [b"a queued task"]
+
+
+def test_staff_sign_in_with_their_code_once_while_redis_is_down(client, alice, production_caches):
+    """Used codes are remembered in the process's memory meanwhile: a code is good only once."""
+    production_caches.stop()
+    assert _sign_in(client, alice.email)["Location"] == reverse("mfa_authenticate")
+    code = totp_code(alice.totp_secret)
+    signed = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert signed.status_code == 302
+    assert client.get(reverse("members:audit-log")).status_code == 200
+    again = Client()
+    assert _sign_in(again, alice.email)["Location"] == reverse("mfa_authenticate")
+    replayed = again.post(reverse("mfa_authenticate"), {"code": code})
+    assert replayed.status_code == 200  # the form again, with its error
+    assert again.get(reverse("members:audit-log")).status_code == 302
 
 
 def test_login_rate_limit_still_counts_while_redis_is_down(client, bob, production_caches):

@@ -5,7 +5,14 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, PAGE_CACHE_MAX_ENTRIES, REDIS_URL, env, redis_caches
+from .base import (
+    CELERY_BROKER_URL,
+    DATABASES,
+    PAGE_CACHE_MAX_ENTRIES,
+    REDIS_URL,
+    env,
+    redis_caches,
+)
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
 DEBUG = False
@@ -23,6 +30,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: tests run a Celery worker process and several connections at once on
+    # the same database, as the web and worker processes of the embedded default do.
+    DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}
 if REDIS_URL:
     CACHES = redis_caches(REDIS_URL, key_prefix="alliance-test")
 else:

@@ -5,7 +5,14 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, DATABASES, REDIS_URL, env
+from .base import (
+    CELERY_BROKER_URL,
+    DATABASES,
+    PAGE_CACHE_MAX_ENTRIES,
+    REDIS_URL,
+    env,
+    redis_caches,
+)
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
 DEBUG = False
@@ -28,15 +35,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the same database, as the web and worker processes of the embedded default do.
     DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "alliance-test",
-        }
-    }
+    CACHES = redis_caches(REDIS_URL, key_prefix="alliance-test")
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_MAX_ENTRIES},
+        },
+    }
     _broker = _tmp / "broker"
     for sub in ("queue", "processed", "control"):
         (_broker / sub).mkdir(parents=True, exist_ok=True)

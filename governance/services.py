@@ -8,13 +8,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.uploads import MEETING_DOCUMENT, check_upload
 from members.audit import audit, snapshot
 from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
 from members.permissions import is_secretariat, may_lead_group
 from members.tasks import enqueue, sweep_notifications
-from members.uploads import validate_upload
 from working_groups.models import GroupLead
 
 from .dates import default_term_end
@@ -402,16 +402,17 @@ def meeting_document_add(*, meeting: Meeting, kind: str, title: str, file, by) -
     if kind == MeetingDocument.Kind.MINUTES and meeting.status != Meeting.Status.HELD:
         raise ValidationError({"kind": _("Minutes are added once the meeting has been held.")})
     try:
-        content_type = validate_upload(file)
+        checked = check_upload(file, policy=MEETING_DOCUMENT)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
+    file.name = checked.name
     document = MeetingDocument(
         meeting=meeting,
         kind=kind,
         title=title,
         file=file,
-        size=file.size,
-        content_type=content_type,
+        size=checked.size,
+        content_type=checked.content_type,
         uploaded_by=by,
     )
     document.full_clean()

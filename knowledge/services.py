@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.uploads import KNOWLEDGE_FILE, check_upload
 from members.audit import audit
 from members.concurrency import save_versioned
 from members.dates import alliance_today
@@ -27,7 +28,6 @@ from .caching import library_changed
 from .models import FileVersion, KnowledgeProduct, ProductFile, ProductLink, Topic
 from .search import SEARCH_CONFIG, unaccent
 from .selectors import linkable_products
-from .uploads import check_upload
 
 Status = KnowledgeProduct.Status
 
@@ -394,7 +394,7 @@ def product_unarchive(*, product: KnowledgeProduct, by) -> KnowledgeProduct:
 
 def _store_version(*, product_file: ProductFile, upload, by, reason: str = "") -> FileVersion:
     try:
-        checked = check_upload(upload)
+        checked = check_upload(upload, policy=KNOWLEDGE_FILE)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
     version = FileVersion(
@@ -467,8 +467,3 @@ def product_link_remove(*, link: ProductLink, by) -> None:
         raise PermissionDenied
     link.delete()
     _touch(link.product)
-
-
-def file_version_count_download(*, version_id: int) -> None:
-    """One more download, counted in the database by a single conditional update."""
-    FileVersion.objects.filter(pk=version_id).update(download_count=F("download_count") + 1)

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET
 
 from alliance.page_cache import cache_public_page, public_page_seconds
 
-from . import selectors, services
+from . import selectors
 from .caching import library_page_keys, product_downloaded
+from .downloads import counted_visitor, download_count
 from .filters import ProductFilter
 from .permissions import may_propose
 
@@ -134,11 +135,11 @@ def product_url(product) -> str:
 
 @require_GET
 def file_download(request, pk):
-    """Count the download with one UPDATE, then hand the file over: a redirect to the object
-    store's signed address, or the file itself from disk."""
+    """Count the download (once per visitor and day, see downloads.py), then hand the file over:
+    a redirect to the object store's signed address, or the file itself from disk."""
     version = selectors.downloadable_version(version_id=pk)
-    services.file_version_count_download(version_id=version.pk)
-    product_downloaded(version.product_file.product.slug)
+    if download_count(version_id=version.pk, visitor=counted_visitor(request)):
+        product_downloaded(version.product_file.product.slug)
     storage = version.file.storage
     if isinstance(storage, FileSystemStorage):
         return FileResponse(

@@ -118,7 +118,7 @@ def test_signed_in_people_always_get_a_fresh_page(
 
 
 def test_a_download_updates_the_counts_on_the_product_page(client, alice, product):
-    from tests.knowledge.factories import PDF_BYTES, upload
+    from tests.knowledge.factories import BROWSER, PDF_BYTES, upload
 
     services.product_file_add(
         product=product, by=alice, label="Report", upload=upload("r.pdf", PDF_BYTES)
@@ -126,7 +126,9 @@ def test_a_download_updates_the_counts_on_the_product_page(client, alice, produc
     url = reverse("knowledge:product-detail", args=[product.slug])
     assert client.get(url).context["product"].files.all()[0].download_total == 0
     version = product.files.get().versions.get()
-    client.get(reverse("knowledge:file-download", args=[version.pk]))
+    client.get(
+        reverse("knowledge:file-download", args=[version.pk]), headers={"User-Agent": BROWSER}
+    )
     assert client.get(url).context["product"].files.all()[0].download_total == 1
 
 

@@ -7,7 +7,6 @@ from members.models import Country
 from members.text import LineField
 
 from .models import Activity, ActivityUpdate, ReportingCycle, WorkingGroup, WorkPlan
-from .uploads import validate_evidence_file
 
 
 class LeadAddForm(forms.Form):
@@ -199,7 +198,6 @@ class ReportForm(forms.Form):
             self.fields[name("file")] = forms.FileField(
                 label=_("Add a file as evidence"),
                 required=False,
-                validators=[validate_evidence_file],
                 help_text=_("PDF, Office, OpenDocument, CSV or image."),
             )
             for piece in update.evidence.all():

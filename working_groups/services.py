@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.uploads import EVIDENCE, check_upload
 from members.audit import audit
 from members.concurrency import StaleEditError, save_versioned
 from members.dates import alliance_today
@@ -399,6 +400,20 @@ def _bump(report: ProgressReport, by, **fields) -> None:
     report.save(update_fields=["version", "last_saved_at", "last_saved_by", *fields])
 
 
+def _check_evidence_files(evidence: dict[int, dict], rows: dict[int, ActivityUpdate]) -> None:
+    """Every new evidence file passes the upload check (errors on each update's file field);
+    its name is cleaned."""
+    errors = {}
+    for pk, item in evidence.items():
+        if upload := item.get("file"):
+            try:
+                upload.name = check_upload(upload, policy=EVIDENCE).name
+            except ValidationError as error:
+                errors[rows[pk].field_name("file")] = error.messages
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def report_save(
     *,
@@ -420,9 +435,10 @@ def report_save(
     _check_version(report, version)
     _require_editable(report)
     rows = {u.pk: u for u in report.updates.all()}
-    unknown = set(updates) - set(rows)
+    unknown = (set(updates) | set(evidence or {})) - set(rows)
     if unknown:
         raise ValidationError(_("The form does not match this report; open it again."))
+    _check_evidence_files(evidence or {}, rows)
     changed = []
     for pk, values in updates.items():
         row = rows[pk]
@@ -433,8 +449,6 @@ def report_save(
         changed.append(row)
     ActivityUpdate.objects.bulk_update(changed, ["status", "percent", "narrative"])
     for pk, item in (evidence or {}).items():
-        if pk not in rows:
-            raise ValidationError(_("The form does not match this report; open it again."))
         for kind in ("file", "link"):
             if item.get(kind):
                 piece = Evidence(update=rows[pk], added_by=by, **{kind: item[kind]})

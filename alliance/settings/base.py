@@ -5,10 +5,12 @@ unset the embedded default applies: SQLite, files and e-mail on disk under ``var
 kombu's filesystem transport, so that a laptop with only Python runs the whole portal.
 """
 
+import os
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_filters",
+    "core",
     "members",
     "working_groups",
     "governance",
@@ -214,8 +217,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads go to a temporary file
-# Largest evidence file a progress report accepts (in megabytes in the environment).
-ALLIANCE_EVIDENCE_MAX_BYTES = env.int("ALLIANCE_EVIDENCE_MAX_MB", default=10) * 1024 * 1024
+# The largest file each use accepts, in megabytes (the policies are in core/uploads.py).
+ALLIANCE_UPLOAD_MAX_MB = {
+    "evidence": env.int("ALLIANCE_UPLOAD_MAX_MB_EVIDENCE", default=10),
+    "meeting_document": env.int("ALLIANCE_UPLOAD_MAX_MB_MEETING_DOCUMENT", default=20),
+    "knowledge_file": env.int("ALLIANCE_UPLOAD_MAX_MB_KNOWLEDGE_FILE", default=50),
+}
+# The names these had before; a deployment that still sets one is told the new name.
+_RENAMED = {
+    "ALLIANCE_EVIDENCE_MAX_MB": "ALLIANCE_UPLOAD_MAX_MB_EVIDENCE",
+    "ALLIANCE_MAX_UPLOAD_BYTES": "ALLIANCE_UPLOAD_MAX_MB_MEETING_DOCUMENT (in megabytes)",
+    "KNOWLEDGE_MAX_UPLOAD_MB": "ALLIANCE_UPLOAD_MAX_MB_KNOWLEDGE_FILE",
+}
+for _old, _new in _RENAMED.items():
+    if _old in os.environ:
+        raise ImproperlyConfigured(f"{_old} is no longer read: set {_new} instead.")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -348,9 +364,6 @@ LOGGING = {
 }
 
 # --- Knowledge library ----------------------------------------------------------------------
-# Largest file a product may carry, in megabytes. Uploads are checked by content as well
-# (knowledge/uploads.py).
-KNOWLEDGE_MAX_UPLOAD_SIZE = env.int("KNOWLEDGE_MAX_UPLOAD_MB", default=50) * 1024 * 1024
 KNOWLEDGE_PAGE_SIZE = 20
 # Anonymous visitors' copies of the public pages live this long in the cache (library pages are
 # also thrown away as soon as a product changes, see knowledge/caching.py).
@@ -361,8 +374,6 @@ ALLIANCE_BENCH_CEILING = False
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = 50
-# Largest file a person may upload (bytes).
-ALLIANCE_MAX_UPLOAD_BYTES = env.int("ALLIANCE_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 
 # Reminder stages, in days (before the event, or after it for minutes).
 _days = {"cast": int}

@@ -126,6 +126,12 @@ def person(request, browser, live_server, artefacts):
 
     def make(role: str, *, locale: str = "en-GB", width: int = 1280) -> Person:
         context = browser.new_context(
+            # What a person's Chromium sends: a headless one says "HeadlessChrome", a known bot
+            # whose downloads the library does not count.
+            user_agent=(
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                f"Chrome/{browser.version} Safari/537.36"
+            ),
             locale=locale,
             timezone_id="America/Panama",
             accept_downloads=True,

@@ -235,7 +235,7 @@ def test_manager_attaches_a_document_and_invitees_download_it(
     )
     assert response.status_code == 302
     document = MeetingDocument.objects.get()
-    assert document.file.name.endswith("Nota-conceptual-v2.pdf")
+    assert document.file.name.endswith("/nota-conceptual-v2.pdf")
     client_for(client, bob)
     download = client.get(reverse("governance:meeting-document-download", args=[document.pk]))
     assert download.status_code == 200
@@ -256,26 +256,45 @@ def test_a_fake_pdf_is_refused_with_a_message(alice_client, make_meeting):
         },
     )
     assert response.status_code == 400
-    assert "not a real .pdf file" in response.content.decode()
+    assert "The content of virus.pdf is not what a .pdf file holds." in response.content.decode()
     assert 'value="Kept title"' in response.content.decode()
     assert not MeetingDocument.objects.exists()
 
 
 def test_oversize_and_unknown_types_are_refused(alice_client, make_meeting, settings):
-    settings.ALLIANCE_MAX_UPLOAD_BYTES = 10
+    settings.ALLIANCE_UPLOAD_MAX_MB = {**settings.ALLIANCE_UPLOAD_MAX_MB, "meeting_document": 1}
     meeting = make_meeting()
     url = reverse("governance:meeting-document-add", args=[meeting.pk])
-    response = alice_client.post(
-        url, {"kind": "other", "title": "Big", "file": SimpleUploadedFile("big.pdf", PDF)}
-    )
+    big = SimpleUploadedFile("big.pdf", PDF + b"0" * 1024 * 1024)
+    response = alice_client.post(url, {"kind": "other", "title": "Big", "file": big})
     assert response.status_code == 400
-    assert "the limit is 10" in response.content.decode()
-    settings.ALLIANCE_MAX_UPLOAD_BYTES = 10_000
+    assert "files may be at most 1.0" in response.content.decode()
     response = alice_client.post(
         url, {"kind": "other", "title": "Exe", "file": SimpleUploadedFile("tool.exe", b"MZ")}
     )
     assert response.status_code == 400
-    assert "not accepted" in response.content.decode()
+    assert "is not of an accepted type" in response.content.decode()
+    assert not MeetingDocument.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["agenda.txt", "agenda.csv"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>",
+        b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+        b"Agenda\n1. Opening\n<ScRiPt>alert(1)</sCrIpT>\n",
+    ],
+)
+def test_html_or_svg_named_as_text_is_refused(alice_client, make_meeting, name, content):
+    meeting = make_meeting()
+    response = alice_client.post(
+        reverse("governance:meeting-document-add", args=[meeting.pk]),
+        {"kind": "other", "title": "Agenda", "file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 400
+    assert "contains web page or image markup" in response.content.decode()
+    assert not MeetingDocument.objects.exists()
 
 
 def test_minutes_only_after_the_meeting_is_held(alice_client, make_meeting):

@@ -10,7 +10,7 @@ from knowledge import services
 from knowledge.models import FileVersion, KnowledgeProduct
 from tests.factories import CountryFactory
 
-from .factories import PDF_BYTES, KnowledgeProductFactory, upload
+from .factories import BROWSER, PDF_BYTES, KnowledgeProductFactory, upload
 
 Status = KnowledgeProduct.Status
 
@@ -128,13 +128,13 @@ def test_download_counts_and_serves_the_file(client, alice):
     )
     version = product_file.versions.get()
     url = reverse("knowledge:file-download", args=[version.pk])
-    response = client.get(url)
+    response = client.get(url, headers={"User-Agent": BROWSER})
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
     assert 'attachment; filename="report.pdf"' in response["Content-Disposition"]
-    client.get(url)
+    client.get(url, headers={"User-Agent": BROWSER}, REMOTE_ADDR="198.51.100.20")
     version.refresh_from_db()
-    assert version.download_count == 2
+    assert version.download_count == 2  # two visitors (tests/knowledge/test_downloads.py)
 
 
 def test_earlier_versions_stay_downloadable_with_who_when_why(client, alice):
@@ -153,8 +153,10 @@ def test_earlier_versions_stay_downloadable_with_who_when_why(client, alice):
     assert "Earlier versions" in body
     assert reverse("knowledge:file-download", args=[old.pk]) in body
     assert "Corrected the figures of chapter 2" in body and "Alice Secretariat" in body
-    assert client.get(reverse("knowledge:file-download", args=[old.pk])).status_code == 200
-    client.get(reverse("knowledge:file-download", args=[new.pk]))
+    browser = {"User-Agent": BROWSER}
+    response = client.get(reverse("knowledge:file-download", args=[old.pk]), headers=browser)
+    assert response.status_code == 200
+    client.get(reverse("knowledge:file-download", args=[new.pk]), headers=browser)
     response = _detail(client, product)
     assert response.context["product"].files.all()[0].download_total == 2
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from knowledge.models import FileVersion
 
-from .factories import PDF_BYTES, KnowledgeProductFactory, upload
+from .factories import BROWSER, PDF_BYTES, KnowledgeProductFactory, upload
 
 BUCKET = "alliance-test"
 CREDENTIALS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
@@ -77,7 +77,9 @@ def test_upload_and_download_round_trip_through_s3(alice_client, client, s3_stor
     assert version.file.name.endswith("/informe-2025.pdf")
 
     # A reader's download is counted and sent to a signed address of the object store.
-    response = client.get(reverse("knowledge:file-download", args=[version.pk]))
+    response = client.get(
+        reverse("knowledge:file-download", args=[version.pk]), headers={"User-Agent": BROWSER}
+    )
     assert response.status_code == 302
     signed = response["Location"]
     assert signed.startswith(f"{s3_storage.meta.endpoint_url}/{BUCKET}/")

@@ -1,95 +1,66 @@
-"""Upload checks: the type is read from the content, the size is limited, names are cleaned."""
+"""A knowledge product's files go through the upload check (``core.uploads``, tested in
+``tests/core/``): a refused file gets a message, the form keeps its input and nothing is saved."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from knowledge.models import KnowledgeProduct
-from knowledge.uploads import check_upload, clean_file_name
-
-from .factories import (
-    CSV_BYTES,
+from knowledge.models import FileVersion, KnowledgeProduct
+from tests.files import (
     EXE_BYTES,
-    PDF_BYTES,
-    PNG_BYTES,
-    KnowledgeProductFactory,
+    HTML_BYTES,
+    SVG_BYTES,
+    Member,
     docx_bytes,
     upload,
+    zeros,
+    zip_bytes,
 )
 
-
-@pytest.mark.parametrize(
-    ("name", "content", "content_type"),
-    [
-        ("report.pdf", PDF_BYTES, "application/pdf"),
-        ("chart.png", PNG_BYTES, "image/png"),
-        ("data.csv", CSV_BYTES, "text/csv"),
-        (
-            "guide.docx",
-            docx_bytes(),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ),
-    ],
-)
-def test_allowed_files_pass(name, content, content_type):
-    checked = check_upload(upload(name, content))
-    assert checked.content_type == content_type
-    assert checked.size == len(content)
+from .factories import KnowledgeProductFactory
 
 
-@pytest.mark.parametrize(
-    ("name", "content"),
-    [
-        ("report.pdf", EXE_BYTES),  # a program named as a PDF
-        ("chart.png", PDF_BYTES),  # a PDF named as an image
-        ("data.csv", PNG_BYTES),  # binary named as CSV
-        ("guide.docx", PDF_BYTES),
-        ("setup.exe", EXE_BYTES),  # not an allowed type at all
-        ("page.html", b"<html><script>alert(1)</script></html>"),
-        ("noextension", PDF_BYTES),
-    ],
-)
-def test_files_whose_content_is_not_allowed_are_refused(name, content):
-    with pytest.raises(ValidationError):
-        check_upload(upload(name, content))
+@pytest.fixture
+def draft(ecuador):
+    return KnowledgeProductFactory(status=KnowledgeProduct.Status.DRAFT, proposing_country=ecuador)
 
 
-def test_size_limit_comes_from_settings(settings):
-    settings.KNOWLEDGE_MAX_UPLOAD_SIZE = 100
-    with pytest.raises(ValidationError) as error:
-        check_upload(upload("report.pdf", PDF_BYTES))
-    assert "at most 100" in str(error.value)
-
-
-def test_empty_file_is_refused():
-    with pytest.raises(ValidationError):
-        check_upload(upload("report.pdf", b""))
-
-
-@pytest.mark.parametrize(
-    ("raw", "clean"),
-    [
-        ("Guía Final (v2).PDF", "guia-final-v2.pdf"),
-        ("../../etc/passwd.pdf", "passwd.pdf"),
-        ("C:\\Users\\ana\\Informe Año 2025.docx", "informe-ano-2025.docx"),
-        ("   .pdf", "file.pdf"),
-        ("données<script>.csv", "donneesscript.csv"),
-    ],
-)
-def test_file_names_are_cleaned(raw, clean):
-    assert clean_file_name(raw) == clean
-
-
-def test_a_refused_file_gets_a_message_and_the_form_keeps_the_label(bob_client, ecuador):
-    product = KnowledgeProductFactory(
-        status=KnowledgeProduct.Status.DRAFT, proposing_country=ecuador
-    )
-    response = bob_client.post(
+def _add(client, product, name, content):
+    return client.post(
         reverse("knowledge:file-add", args=[product.pk]),
-        {"label": "Annex with tables", "file": upload("annex.pdf", EXE_BYTES)},
+        {"label": "Annex with tables", "file": upload(name, content)},
     )
+
+
+def test_a_refused_file_gets_a_message_and_the_form_keeps_the_label(bob_client, draft):
+    response = _add(bob_client, draft, "annex.pdf", EXE_BYTES)
     assert response.status_code == 400
     body = response.content.decode()
-    assert "is not a PDF file" in body
+    assert "The content of annex.pdf is not what a .pdf file holds." in body
     assert 'value="Annex with tables"' in body
-    assert not product.files.exists()
+    assert not draft.files.exists()
+
+
+@pytest.mark.parametrize(
+    "content", [HTML_BYTES, SVG_BYTES, b"year,value\n2024,<script>x</script>\n"]
+)
+def test_html_or_svg_named_csv_is_refused(bob_client, draft, content):
+    response = _add(bob_client, draft, "dataset.csv", content)
+    assert response.status_code == 400
+    assert "contains web page or image markup" in response.content.decode()
+    assert not FileVersion.objects.exists()
+
+
+def test_a_docx_with_a_gigabyte_part_is_refused(bob_client, draft):
+    bomb = zip_bytes(
+        Member.deflated("word/document.xml", b"<w:document/>"), zeros("word/media.bin")
+    )
+    response = _add(bob_client, draft, "annex.docx", bomb)
+    assert response.status_code == 400
+    assert "would unpack to an unreasonable size" in response.content.decode()
+    assert not FileVersion.objects.exists()
+
+
+def test_an_accepted_file_is_stored_under_its_clean_name(bob_client, draft):
+    response = _add(bob_client, draft, "Guía Final (v2).DOCX", docx_bytes())
+    assert response.status_code == 302
+    assert FileVersion.objects.get().name == "guia-final-v2.docx"

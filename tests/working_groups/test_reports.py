@@ -2,14 +2,14 @@
 carrying forward, review with its audit trail, and lateness."""
 
 import datetime
-import io
-import zipfile
+import tracemalloc
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.conftest import client_for
+from tests.files import SVG_BYTES, docx_bytes, mimetype_bomb
 from working_groups import services
 from working_groups.models import Evidence, ProgressReport, ReportEvent
 
@@ -17,14 +17,6 @@ from .conftest import open_cycle
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-
-
-def _docx() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -205,17 +197,17 @@ def test_wrong_type_or_oversize_upload_is_refused_and_the_other_fields_kept(
     response = client.post(edit_url(report), {**form_data(report), first.field_name("file"): fake})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "is not a PDF file" in body
+    assert "The content of report.pdf is not what a .pdf file holds." in body
     assert "Two municipalities joined the network." in body
     exe = SimpleUploadedFile("tool.exe", b"MZ\x90\x00")
     response = client.post(edit_url(report), {**form_data(report), first.field_name("file"): exe})
     assert response.status_code == 400
     assert "not of an accepted type" in response.content.decode()
-    settings.ALLIANCE_EVIDENCE_MAX_BYTES = 1000
-    big = SimpleUploadedFile("big.pdf", PDF + b"0" * 2000)
+    settings.ALLIANCE_UPLOAD_MAX_MB = {**settings.ALLIANCE_UPLOAD_MAX_MB, "evidence": 1}
+    big = SimpleUploadedFile("big.pdf", PDF + b"0" * 1024 * 1024)
     response = client.post(edit_url(report), {**form_data(report), first.field_name("file"): big})
     assert response.status_code == 400
-    assert "files may be at most" in response.content.decode()
+    assert "files may be at most 1.0" in response.content.decode()
     assert not Evidence.objects.exists()
     report.refresh_from_db()
     assert report.version == 1
@@ -230,7 +222,7 @@ def test_accepted_evidence_files_and_links_are_stored_and_downloadable(
 ):
     client_for(client, bob)
     first = report.updates.first()
-    upload = SimpleUploadedFile(name, content if content is not None else _docx())
+    upload = SimpleUploadedFile(name, content if content is not None else docx_bytes())
     data = {
         **form_data(report),
         first.field_name("file"): upload,
@@ -243,6 +235,38 @@ def test_accepted_evidence_files_and_links_are_stored_and_downloadable(
     response = client.get(reverse("working_groups:evidence-download", args=[stored.pk]))
     assert response.status_code == 200
     assert stored.filename == name
+
+
+def test_an_opendocument_zip_bomb_is_refused_without_unpacking_it(client, bob, report):
+    """The attack of issue 11: a 1 MB .odt whose mimetype unpacks to 1 GB took the web process
+    from 122 MB to 2.2 GB before its 400. Now: a 400 with a message, nothing saved, and the
+    request allocates a few megabytes at its peak (parsing the upload and the page)."""
+    client_for(client, bob)
+    first = report.updates.first()
+    bomb = SimpleUploadedFile("plan.odt", mimetype_bomb())
+    data = {**form_data(report), first.field_name("file"): bomb}
+    tracemalloc.start()
+    try:
+        response = client.post(edit_url(report), data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB allocated"
+    assert response.status_code == 400
+    assert "The content of plan.odt is not what a .odt file holds." in response.content.decode()
+    assert not Evidence.objects.exists()
+    report.refresh_from_db()
+    assert report.version == 1
+
+
+def test_svg_named_csv_is_refused_as_evidence(client, bob, report):
+    client_for(client, bob)
+    first = report.updates.first()
+    fake = SimpleUploadedFile("data.csv", SVG_BYTES, "text/csv")
+    response = client.post(edit_url(report), {**form_data(report), first.field_name("file"): fake})
+    assert response.status_code == 400
+    assert "contains web page or image markup (&lt;svg)" in response.content.decode()
+    assert not Evidence.objects.exists()
 
 
 def test_evidence_can_be_removed_from_the_draft(client, bob, report):

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -32,8 +33,9 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
-if settings.ALLIANCE_BENCH_CEILING:
-    urlpatterns.append(path("bench/ceiling", views.bench_ceiling, name="bench-ceiling"))
+# Development tooling (the benchmark's ceiling page): never installed in production.
+if apps.is_installed("bench"):
+    urlpatterns.append(path("", include("bench.urls")))
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

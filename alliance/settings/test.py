@@ -5,7 +5,10 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, REDIS_URL, env
+from .base import CELERY_BROKER_URL, INSTALLED_APPS, REDIS_URL, env
+
+# The benchmark's tooling (bench/) is tested here; production never installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
 DEBUG = False

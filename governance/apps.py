@@ -7,4 +7,8 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from members import demo_registry
+
+        from . import demo, receivers  # noqa: F401
+
+        demo_registry.register(self.label, demo.load)

@@ -3,7 +3,7 @@
 import datetime
 import secrets
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from members.audit import audit, snapshot
 from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
+from members.permissions import is_secretariat, may_lead_group
 from members.tasks import enqueue, sweep_notifications
 from members.uploads import validate_upload
 from working_groups.models import GroupLead
@@ -341,8 +342,22 @@ def _check_meeting(meeting: Meeting) -> None:
         raise ValidationError(_("Give a place, an online link, or both."))
 
 
+def _check_organiser(user, meeting: Meeting) -> None:
+    """The secretariat organises meetings of every body; a group lead only its own group's."""
+    if user is None or is_secretariat(user):
+        return
+    if meeting.body != Meeting.Body.WORKING_GROUP:
+        raise ValidationError(
+            {"body": _("A group lead organises meetings of their own group only.")}
+        )
+    if meeting.group_id is None or not may_lead_group(user, meeting.group):
+        raise PermissionDenied
+
+
+@transaction.atomic
 def meeting_create(*, organiser, extra_invitees=(), **fields) -> Meeting:
     meeting = Meeting(organiser=organiser, **fields)
+    _check_organiser(organiser, meeting)
     _check_meeting(meeting)
     meeting.full_clean()
     meeting.save()
@@ -351,9 +366,12 @@ def meeting_create(*, organiser, extra_invitees=(), **fields) -> Meeting:
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, version: int, extra_invitees=None, **fields) -> Meeting:
+def meeting_update(
+    *, meeting: Meeting, version: int, extra_invitees=None, by=None, **fields
+) -> Meeting:
     for name, value in fields.items():
         setattr(meeting, name, value)
+    _check_organiser(by, meeting)
     _check_meeting(meeting)
     save_versioned(meeting, fields=list(fields), version=version)
     if extra_invitees is not None:

@@ -212,21 +212,17 @@ def meeting_create(request):
         },
     )
     if request.method == "POST" and form.is_valid():
-        values = form.meeting_values()
-        if not is_secretariat(request.user) and values["body"] != Meeting.Body.WORKING_GROUP:
-            form.add_error("body", _("A group lead organises meetings of their own group only."))
+        try:
+            meeting = services.meeting_create(
+                organiser=request.user,
+                extra_invitees=form.cleaned_data["extra_invitees"],
+                **form.meeting_values(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
         else:
-            try:
-                meeting = services.meeting_create(
-                    organiser=request.user,
-                    extra_invitees=form.cleaned_data["extra_invitees"],
-                    **values,
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("The meeting is created."))
-                return redirect("governance:meeting-detail", pk=meeting.pk)
+            messages.success(request, _("The meeting is created."))
+            return redirect("governance:meeting-detail", pk=meeting.pk)
     return render_form_page(request, form, title=_("New meeting"))
 
 
@@ -237,22 +233,19 @@ def meeting_edit(request, pk):
     groups = selectors.manageable_groups(request.user)
     form = MeetingForm(request.POST or None, instance=meeting, groups=groups)
     if request.method == "POST" and form.is_valid():
-        values = form.meeting_values()
-        if not is_secretariat(request.user) and values["body"] != Meeting.Body.WORKING_GROUP:
-            form.add_error("body", _("A group lead organises meetings of their own group only."))
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                version=form.cleaned_data["version"],
+                extra_invitees=form.cleaned_data["extra_invitees"],
+                by=request.user,
+                **form.meeting_values(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
         else:
-            try:
-                services.meeting_update(
-                    meeting=meeting,
-                    version=form.cleaned_data["version"],
-                    extra_invitees=form.cleaned_data["extra_invitees"],
-                    **values,
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("The meeting is saved."))
-                return redirect("governance:meeting-detail", pk=meeting.pk)
+            messages.success(request, _("The meeting is saved."))
+            return redirect("governance:meeting-detail", pk=meeting.pk)
     return render_form_page(request, form, title=_("Edit %(m)s") % {"m": meeting})
 
 

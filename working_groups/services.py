@@ -31,6 +31,21 @@ from .models import (
 
 MAX_LEADS = 2
 
+# What other apps do when a group's leads change (governance keeps the steering committee's
+# record in line). Apps register a callable from their AppConfig.ready(); the services that
+# change leads run each after the commit. working_groups knows nothing of who listens.
+LEAD_CHANGE_HOOKS: list = []
+
+
+def register_lead_change_hook(hook) -> None:
+    if hook not in LEAD_CHANGE_HOOKS:
+        LEAD_CHANGE_HOOKS.append(hook)
+
+
+def _leads_changed() -> None:
+    for hook in LEAD_CHANGE_HOOKS:
+        transaction.on_commit(hook)
+
 
 # --- Leads and member countries -------------------------------------------------------------
 
@@ -53,6 +68,7 @@ def group_lead_add(*, group: WorkingGroup, country: Country, start_on: datetime.
     lead = GroupLead(group=group, country=country, start_on=start_on)
     lead.full_clean()
     lead.save()
+    _leads_changed()
     return lead
 
 
@@ -66,6 +82,7 @@ def group_lead_end(*, lead: GroupLead, end_on: datetime.date) -> None:
     lead.end_on = end_on
     lead.full_clean()
     lead.save(update_fields=["end_on"])
+    _leads_changed()
 
 
 @transaction.atomic

@@ -66,8 +66,28 @@ def test_a_change_of_leads_writes_a_dated_record(setup, django_capture_on_commit
 
 
 def test_sync_is_idempotent(setup):
+    """From nothing, the first sync writes the whole record; running it again writes nothing and
+    leaves the same record."""
+    expected = {d: _seats(d) for d in (D(2024, 12, 12), D(2025, 3, 1), D(2025, 11, 1))}
+    changes = SteeringCommitteeChange.objects.count()
+    assert changes >= 4
+    SteeringCommitteeChange.objects.all().delete()
+    assert _seats(D(2025, 3, 1)) == set()
+    assert services.committee_sync() == changes
     assert services.committee_sync() == 0
     assert services.committee_sync() == 0
+    assert {d: _seats(d) for d in expected} == expected
+    assert SteeringCommitteeChange.objects.count() == changes
+
+
+def test_only_the_lead_services_move_the_committee_not_a_signal(setup):
+    """A lead row written around the services (a bulk load, a repair) does not change the
+    committee by itself; the daily sync (or the next lead service) brings it in line."""
+    c, g = setup
+    GroupLead.objects.create(group=g[3], country=c["EC"], start_on=D(2026, 1, 15))
+    assert ("EC", "group_lead", 3) not in _seats(D(2026, 1, 15))
+    services.committee_sync()
+    assert ("EC", "group_lead", 3) in _seats(D(2026, 1, 15))
 
 
 def test_record_follows_a_corrected_history(setup):

@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from governance import services
 from governance.models import Meeting, MeetingDocument, MeetingResponse
 from tests.factories import UserFactory
 
@@ -348,3 +350,25 @@ def test_ministers_meetings_are_invisible_to_focal_points_of_a_former_member(
     client.force_login(outsider)
     assert client.get(reverse("governance:meeting-detail", args=[meeting.pk])).status_code == 404
     assert "Ministers only" not in client.get(reverse("governance:meeting-list")).content.decode()
+
+
+def test_the_service_lets_a_lead_organise_only_its_own_groups_meetings(lena, groups):
+    """The rule lives in the service, so every door (form, API, shell) applies it."""
+    values = {
+        "organiser": lena,
+        "title": "Lead's meeting",
+        "start_at": in_days(10, 10),
+        "end_at": in_days(10, 12),
+        "time_zone": "America/Bogota",
+        "online_url": "https://meet.example.org/x",
+        "visibility": Meeting.Visibility.MEMBERS,
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.meeting_create(body=Meeting.Body.MINISTERS, **values)
+    assert "own group only" in str(refused.value)
+    with pytest.raises(PermissionDenied):
+        services.meeting_create(body=Meeting.Body.WORKING_GROUP, group=groups[1], **values)
+    meeting = services.meeting_create(body=Meeting.Body.WORKING_GROUP, group=groups[2], **values)
+    with pytest.raises(PermissionDenied):
+        services.meeting_update(meeting=meeting, version=meeting.version, group=groups[3], by=lena)
+    assert list(Meeting.objects.values_list("group__number", flat=True)) == [2]

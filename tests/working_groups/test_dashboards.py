@@ -93,10 +93,11 @@ def test_consolidated_progress_csv_and_xlsx_parse_back(
     assert {v[6] for v in values[1:]} == {60.0}
 
 
-def test_public_group_page_shows_progress_from_accepted_reports(
+def test_public_group_page_shows_progress_from_accepted_reports_of_published_cycles(
     client, alice, cycle, ecuador, group1
 ):
     _accept(cycle.reports.get(country=ecuador, group=group1), alice, percent=40)
+    services.cycle_summary_publish(cycle=cycle, publish=True, by=alice)
     body = client.get(reverse("working_groups:group-detail", args=[group1.slug])).content.decode()
     assert "40%" in body and "(1 country)" in body
 

@@ -1,6 +1,4 @@
 from django.apps import apps
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -33,11 +31,12 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+# No route serves MEDIA_ROOT, in any mode: uploaded files are private (evidence, meeting
+# documents, unpublished products) and are served only by the views that check who asks.
+
 # Development tooling (the benchmark's ceiling page): never installed in production.
 if apps.is_installed("bench"):
     urlpatterns.append(path("", include("bench.urls")))
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler403 = "alliance.views.permission_denied"
 handler404 = "alliance.views.page_not_found"

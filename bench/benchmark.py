@@ -7,10 +7,13 @@ import statistics
 import time
 from importlib import import_module
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.core.paginator import Paginator
 from django.db import connection, transaction
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,6 +25,7 @@ from knowledge.filters import ProductFilter
 from knowledge.models import KnowledgeProduct
 from members import notifications
 from members.models import Notification, User
+from members.second_factor import SECOND_FACTOR_TYPES
 from working_groups.models import ProgressReport, ReportingCycle
 
 from . import seeding
@@ -30,10 +34,17 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _session_for(user: User) -> str:
+    """A signed-in session as allauth's login leaves it: the password, then the code of the
+    person's authenticator (members.second_factor refuses a session without it)."""
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = BACKEND
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    request = HttpRequest()
+    request.session, request.user = store, user
+    record_authentication(request, user, "password", email=user.email)
+    for authenticator in Authenticator.objects.filter(user=user, type__in=SECOND_FACTOR_TYPES):
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
     store.set_expiry(60 * 60 * 4)
     store.save()
     return store.session_key

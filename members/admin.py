@@ -1,5 +1,10 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import (
     AuditEntry,
@@ -12,6 +17,23 @@ from .models import (
     PartnerInstitution,
     User,
 )
+
+
+@secure_admin_login
+def admin_login(request, extra_context=None):
+    """The admin's door is allauth's login, with its rate limits and second factor:
+    secure_admin_login sends whoever is not signed in there (and signed-in people who are not
+    staff get 403). Signed-in staff go on to the admin; its own password form is never shown,
+    nor accepted."""
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("admin:index")
+    return redirect(next_url)
+
+
+admin.site.login = admin_login
 
 
 @admin.register(User)

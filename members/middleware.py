@@ -1,9 +1,16 @@
 import zoneinfo
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .second_factor import SECOND_FACTOR_TYPES, authenticator_types, session_passed_second_factor
 
 
 class UserLanguageMiddleware:
@@ -39,27 +46,44 @@ class UserTimezoneMiddleware:
         return self.get_response(request)
 
 
-class SecretariatMFAMiddleware:
-    """Secretariat staff without a second factor are sent to set one up before anything else."""
+class SecondFactorMiddleware:
+    """A session gets nothing that needs the second factor until it has given it.
 
-    ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz")
+    A person who has an authenticator but whose session did not give its code (a session made
+    outside allauth's login flow) is logged out and sent to log in, where allauth asks for the
+    password and the code. Secretariat staff without an authenticator app are sent to set one up
+    before any page but the account pages; setting it up counts as giving it
+    (members.second_factor)."""
+
+    SET_UP_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._must_set_up_mfa(request):
-            return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response = self._refusal(request, user)
+            if response is not None:
+                return response
         return self.get_response(request)
 
-    def _must_set_up_mfa(self, request) -> bool:
-        if not settings.ALLIANCE_MFA_REQUIRED_FOR_SECRETARIAT:
-            return False
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not user.is_secretariat:
-            return False
-        if request.path.startswith(self.ALLOWED_PREFIXES):
-            return False
-        from allauth.mfa.models import Authenticator
-
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    def _refusal(self, request, user):
+        passed = session_passed_second_factor(request, user)
+        staff_must_have_totp = (
+            settings.ALLIANCE_MFA_REQUIRED_FOR_SECRETARIAT and user.is_secretariat
+        )
+        if passed and not staff_must_have_totp:
+            return None
+        types = authenticator_types(user)
+        if not passed and types & SECOND_FACTOR_TYPES:
+            logout(request)
+            messages.info(request, _("Please log in again with your authentication code."))
+            return redirect_to_login(request.get_full_path(), login_url=reverse("account_login"))
+        if (
+            staff_must_have_totp
+            and Authenticator.Type.TOTP not in types
+            and not request.path.startswith(self.SET_UP_PREFIXES)
+        ):
+            return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
+        return None

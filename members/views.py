@@ -1,9 +1,10 @@
+from allauth.account.utils import perform_login
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -115,9 +116,11 @@ def invitation_accept(request, token):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(request, _("Welcome. Your password is set."))
-            return redirect("members:dashboard")
+            # allauth's login flow: someone who already has an authenticator gives its code.
+            return perform_login(
+                request, user, email=user.email, redirect_url=reverse("members:dashboard")
+            )
     return render(
         request,
         "members/invitation_accept.html",

@@ -8,11 +8,20 @@ account but no appointment.
 import datetime
 
 import pytest
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.core.cache import cache
+from django.test import RequestFactory
 
 from members.models import Country
+from members.second_factor import SECOND_FACTOR_TYPES
 
 from .factories import AppointmentFactory, MinistryFactory, UserFactory
 
@@ -52,7 +61,7 @@ def barbados(db):
 @pytest.fixture
 def alice(db):
     user = UserFactory(email="alice@iadb.test", full_name="Alice Secretariat", is_secretariat=True)
-    add_totp(user)
+    user.totp_secret = add_totp(user)  # what her authenticator app holds, for real codes
     return user
 
 
@@ -91,8 +100,27 @@ def eve(db):
     return UserFactory(email="eve@example.org", full_name="Eve Nobody")
 
 
+def totp_code(secret: str) -> str:
+    """The code the person's authenticator app shows now."""
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
 def client_for(client, user):
+    """Sign in without the login form. The session is marked the way allauth's login marks it:
+    the password, and the second factor when the person has one (members.second_factor refuses
+    a session of someone with an authenticator that never gave its code)."""
     client.force_login(user)
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session, request.user = session, user
+    record_authentication(request, user, "password", email=user.email)
+    authenticator = (
+        Authenticator.objects.filter(user=user, type__in=SECOND_FACTOR_TYPES).order_by("pk").first()
+    )
+    if authenticator is not None:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    session.save()
     return client
 
 
@@ -106,4 +134,4 @@ def bob_client(client, bob):
     return client_for(client, bob)
 
 
-__all__ = ["PASSWORD", "Authenticator", "add_totp", "client_for"]
+__all__ = ["PASSWORD", "Authenticator", "add_totp", "client_for", "totp_code"]

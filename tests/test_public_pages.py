@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Country
+from tests.conftest import client_for
 from tests.factories import MembershipPeriodFactory, MinistryFactory, PartnerFactory
 
 
@@ -104,7 +105,7 @@ def test_language_follows_the_browser_then_spanish(client, db, settings):
 
 
 def test_signed_in_persons_preference_wins_and_the_switch_keeps_it(client, bob):
-    client.force_login(bob)
+    client_for(client, bob)
     bob.preferred_language = "fr"
     bob.save(update_fields=["preferred_language"])
     body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.UserLanguageMiddleware",
     "members.middleware.UserTimezoneMiddleware",
-    "members.middleware.SecretariatMFAMiddleware",
+    "members.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.urls"
@@ -132,7 +132,20 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
+# A password reset never signs the person in (allauth's default, stated): they log in afterwards,
+# with their code if they have an authenticator.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Rate limits count per client address. Behind a reverse proxy every request comes from the
+# proxy, so all clients would share one limit: name the header the proxy sets to the client's
+# address (ALLAUTH_TRUSTED_CLIENT_IP_HEADER, e.g. X-Real-IP), or say how many proxies of ours
+# append to X-Forwarded-For (ALLAUTH_TRUSTED_PROXY_COUNT). Unset, only the connecting address
+# counts and both headers are ignored (a client could write them).
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Every session gives the code at login (members.middleware.SecondFactorMiddleware logs out one
+# that did not): no "trust this browser" that would skip it.
+MFA_TRUST_ENABLED = False
 MFA_TOTP_ISSUER = "Alliance Portal"
 # Secretariat staff must have a second factor before they reach any page but the one that sets it.
 ALLIANCE_MFA_REQUIRED_FOR_SECRETARIAT = env.bool(
@@ -335,3 +348,6 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
+# The language cookie is read by the server only (production also makes it Secure).
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"

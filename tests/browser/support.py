@@ -13,6 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 
+from tests.conftest import client_for
+
 # Impacts that fail a journey; "moderate" and "minor" findings are reported in the artefacts.
 BLOCKING_IMPACTS = ("serious", "critical")
 # WCAG 2.2 A and AA (which turns on target-size, off by default) and axe's best practices.
@@ -106,8 +108,7 @@ class Person:
     def sign_in_as(self, user) -> None:
         """Start signed in, with a session made on the server (the login form itself is driven
         in the journeys that are about it)."""
-        client = Client()
-        client.force_login(user)
+        client = client_for(Client(), user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         self.context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": self.live_url}]

@@ -9,6 +9,7 @@ from icalendar import Calendar
 
 from governance import services
 from governance.models import Meeting
+from tests.conftest import client_for
 
 BOGOTA = zoneinfo.ZoneInfo("America/Bogota")
 PORT_OF_SPAIN = zoneinfo.ZoneInfo("America/Port_of_Spain")
@@ -50,7 +51,7 @@ def test_bogota_meeting_is_right_for_a_reader_in_port_of_spain(client, bob, make
     )
     bob.time_zone = "America/Port_of_Spain"
     bob.save(update_fields=["time_zone"])
-    client.force_login(bob)
+    client_for(client, bob)
     [event] = _events(client.get(reverse("governance:meeting-ics", args=[meeting.pk])))
     start = event.decoded("dtstart").astimezone(PORT_OF_SPAIN)
     assert (start.hour, start.minute) == (11, 0)  # 10:00 in Bogotá is 11:00 in Port of Spain
@@ -80,7 +81,7 @@ def test_private_feed_lists_the_persons_meetings_and_can_be_revoked(client, bob,
     summaries = {str(e["summary"]) for e in _events(client.get(url))}  # no login needed
     assert summaries == {"Closed session"}
 
-    client.force_login(bob)
+    client_for(client, bob)
     page = client.get(reverse("governance:calendar-settings")).content.decode()
     assert url in page
     assert client.post(reverse("governance:calendar-settings")).status_code == 302

@@ -11,6 +11,7 @@ from django.urls import reverse
 from governance import selectors, services
 from governance.models import PresidencyTerm, PresidencyTermChange
 from members.models import Country
+from tests.conftest import client_for
 from tests.factories import CountryFactory, MembershipPeriodFactory
 
 D = datetime.date
@@ -211,7 +212,7 @@ def test_public_page_shows_holder_days_left_next_and_history(client, countries, 
 def test_rotation_pages_are_for_the_secretariat(alice_client, bob, client, name):
     assert alice_client.get(reverse(name)).status_code == 200
     alice_client.logout()
-    client.force_login(bob)
+    client_for(client, bob)
     assert client.get(reverse(name)).status_code == 403
 
 

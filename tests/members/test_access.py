@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from members.permissions import countries_for, may_act_for_country
+from tests.conftest import client_for
 from tests.factories import AppointmentFactory, MinistryFactory, PartnerFactory
 
 BACKOFFICE_PAGES = [
@@ -70,7 +71,7 @@ def test_focal_point_of_country_a_cannot_change_country_b(bob_client, carol, bar
 
 
 def test_ended_appointment_gives_no_access(client, dave, ecuador):
-    client.force_login(dave)
+    client_for(client, dave)
     assert client.get(reverse("members:country-detail", args=["EC"])).status_code == 404
     dashboard = client.get(reverse("members:dashboard")).content.decode()
     assert "no active focal point appointment" in dashboard

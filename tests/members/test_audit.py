@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from governance import services as governance_services
 from members.models import AuditEntry, Country
+from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.knowledge.factories import KnowledgeProductFactory
 
@@ -109,7 +110,7 @@ def test_admin_cannot_change_audit_entries(client, alice):
     entry = AuditEntry.objects.create(
         actor=alice, action="x", object_type="members.Country", object_id="1", object_repr="X"
     )
-    client.force_login(admin)
+    client_for(client, admin)
     url = reverse("admin:members_auditentry_change", args=[entry.pk])
     response = client.post(url, {"action": "forged"})
     assert response.status_code in (302, 403)

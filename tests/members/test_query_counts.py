@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tests.conftest import client_for
 from tests.factories import (
     AppointmentFactory,
     CountryFactory,
@@ -83,7 +84,7 @@ def test_dashboard_query_count_is_fixed(client, bob, django_assert_max_num_queri
         start_on=datetime.date(2020, 1, 1),
         end_on=datetime.date(2021, 1, 1),
     )
-    client.force_login(bob)
+    client_for(client, bob)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(reverse("members:dashboard"))
     assert response.status_code == 200

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from members import notifications
 from members.models import Notification, NotificationPreference
+from tests.conftest import client_for
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_unread_count_in_the_header_and_mark_as_read(bob_client, bobs_notificati
 
 
 def test_nobody_reads_or_marks_someone_elses_notifications(client, carol, bobs_notification):
-    client.force_login(carol)
+    client_for(client, carol)
     assert (
         "Reminder: summit" not in client.get(reverse("members:notification-list")).content.decode()
     )

@@ -7,8 +7,10 @@ import sys
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
+from tests.conftest import PASSWORD
 from tests.test_deployment import PRODUCTION_ENV, ROOT
 
 
@@ -37,24 +39,36 @@ def test_no_template_has_an_inline_script_or_style():
     assert offenders == []
 
 
-def test_production_sets_hsts_and_secure_httponly_cookies():
+def _production_settings(*names, **env):
     code = (
         "import json, django; django.setup(); from django.conf import settings as s; "
-        "print(json.dumps([s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
-        "s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_SECURE, "
-        "s.SECURE_SSL_REDIRECT, s.X_FRAME_OPTIONS, bool(s.SECURE_CSP), s.DEBUG]))"
+        f"print(json.dumps([getattr(s, n) for n in {list(names)!r}]))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", **PRODUCTION_ENV},
+        env={"PATH": "/usr/bin:/bin", **PRODUCTION_ENV, **env},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_sets_hsts_and_secure_httponly_cookies():
     hsts, subdomains, session_secure, httponly, csrf_secure, redirect, frames, csp, debug = (
-        json.loads(result.stdout)
+        _production_settings(
+            "SECURE_HSTS_SECONDS",
+            "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+            "SESSION_COOKIE_SECURE",
+            "SESSION_COOKIE_HTTPONLY",
+            "CSRF_COOKIE_SECURE",
+            "SECURE_SSL_REDIRECT",
+            "X_FRAME_OPTIONS",
+            "SECURE_CSP",
+            "DEBUG",
+        )
     )
     assert hsts >= 31536000 and subdomains and session_secure and httponly and csrf_secure
     assert redirect and frames == "DENY" and csp and debug is False
@@ -118,3 +132,67 @@ def test_password_reset_answers_the_same_for_unknown_emails(client, bob):
     assert not any(
         "password/reset/key" in m.body for m in mail.outbox if m.to == ["nobody@nowhere.test"]
     )
+
+
+def test_production_language_cookie_is_secure_same_site_and_http_only(client, db, settings):
+    names = ["LANGUAGE_COOKIE_SECURE", "LANGUAGE_COOKIE_SAMESITE", "LANGUAGE_COOKIE_HTTPONLY"]
+    for name, value in zip(names, _production_settings(*names), strict=True):
+        setattr(settings, name, value)
+
+    response = client.post(reverse("set_language"), {"language": "pt", "next": "/"})
+
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "pt"
+    assert cookie["secure"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"] is True
+
+
+def test_production_reads_the_trusted_proxy_settings_from_the_environment():
+    names = ["ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "ALLAUTH_TRUSTED_PROXY_COUNT"]
+    assert _production_settings(*names) == [None, 0]
+    configured = dict(zip(names, ["X-Real-IP", "1"], strict=True))
+    assert _production_settings(*names, **configured) == ["X-Real-IP", 1]
+
+
+PROXY = {"REMOTE_ADDR": "10.0.0.2"}  # every request reaches the portal from the reverse proxy
+
+
+def _fail_logins_from(client, address, times=10):
+    for n in range(times):
+        response = client.post(
+            reverse("account_login"),
+            {"login": f"guess{n}@nowhere.test", "password": "wrong guess!"},
+            headers={"X-Real-IP": address},
+            **PROXY,
+        )
+    return response.content.decode()
+
+
+def _log_in_bob_from(client, address):
+    return client.post(
+        reverse("account_login"),
+        {"login": "bob@ecuador.test", "password": PASSWORD},
+        headers={"X-Real-IP": address, "X-Forwarded-For": address},
+        **PROXY,
+    )
+
+
+def test_behind_the_proxy_each_client_has_its_own_login_limit(client, bob, settings):
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    assert "Too many failed login attempts" in _fail_logins_from(client, "203.0.113.5", times=11)
+
+    response = _log_in_bob_from(Client(), "198.51.100.7")
+
+    assert response.status_code == 302
+    assert response.url == reverse("members:dashboard")
+
+
+def test_without_the_setting_a_client_cannot_choose_its_address(client, bob):
+    """Unconfigured, the headers are ignored: forging them does not escape the limit."""
+    assert "Too many failed login attempts" in _fail_logins_from(client, "203.0.113.5", times=11)
+
+    response = _log_in_bob_from(Client(), "198.51.100.7")
+
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.content.decode()

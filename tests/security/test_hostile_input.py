@@ -43,6 +43,7 @@ from members.models import (
     PartnerInstitution,
     User,
 )
+from tests.conftest import client_for
 from tests.factories import (
     ActivityFactory,
     MinisterFactory,
@@ -922,7 +923,7 @@ def test_every_form_answers_hostile_input_without_a_500_and_leaves_nothing_half_
     client, world, form_name
 ):
     form = FORMS[form_name]
-    client.force_login(getattr(world, form.user))
+    client_for(client, getattr(world, form.user))
     url = form.url(world)
     files = form.files
     if form_name == "report-edit":
@@ -958,7 +959,7 @@ def test_every_list_search_and_api_answers_hostile_query_strings_without_a_500(
     for record in needs:
         getattr(world, record)
     if user:
-        client.force_login(getattr(world, user))
+        client_for(client, getattr(world, user))
     url = reverse(list_name)
     known = st.sets(st.sampled_from(sorted(QUERY_PARAMETERS)), max_size=8)
     unknown = st.sets(st.text(max_size=20), max_size=2)
@@ -987,7 +988,7 @@ def test_every_list_search_and_api_answers_hostile_query_strings_without_a_500(
     slug=st.from_regex(r"\A[-a-zA-Z0-9_]{1,300}\Z"),
 )
 def test_detail_addresses_with_odd_keys_answer_404_not_500(client, world, pk, slug):
-    client.force_login(world.alice)
+    client_for(client, world.alice)
     for name in (
         "governance:meeting-detail",
         "governance:meeting-ics",

@@ -50,7 +50,7 @@ from members.models import (
     Notification,
     NotificationKind,
 )
-from tests.conftest import add_totp
+from tests.conftest import add_totp, client_for
 from tests.factories import (
     ActivityFactory,
     AppointmentFactory,
@@ -480,7 +480,7 @@ def test_permission_matrix(role, world, db, client, settings):
     client.raise_request_exception = False  # a crash is a 500 in the report, not the end
     user = world.users[role]
     if user is not None:
-        client.force_login(user)
+        client_for(client, user)
     index = ROLES.index(role)
     mismatches = []
     for name, (method, spec, *expected) in MATRIX.items():

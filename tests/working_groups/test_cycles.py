@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 
 from members.dates import alliance_today
+from tests.conftest import client_for
 from tests.factories import ActivityFactory, approved_plan
 from working_groups.models import ActivityUpdate, GroupOptOut, ProgressReport
 
@@ -75,7 +76,7 @@ def test_a_cycle_needs_groups_and_consistent_dates(alice_client, plans):
 
 def test_only_the_secretariat_opens_closes_and_lists_cycles(client, bob, lena, cycle):
     for user in (bob, lena):
-        client.force_login(user)
+        client_for(client, user)
         assert client.get(reverse("working_groups:cycle-open")).status_code == 403
         assert client.get(reverse("working_groups:cycle-list")).status_code == 403
         response = client.post(reverse("working_groups:cycle-close", args=[cycle.pk]))
@@ -88,9 +89,9 @@ def test_lead_countries_get_the_steering_committees_read_only_view_of_the_cycle(
     client, bob, lena, alice, cycle, barbados, group1, group2
 ):
     url = reverse("working_groups:cycle-detail", args=[cycle.pk])
-    client.force_login(bob)  # Ecuador leads no group
+    client_for(client, bob)  # Ecuador leads no group
     assert client.get(url).status_code == 404
-    client.force_login(lena)  # Costa Rica leads group 1
+    client_for(client, lena)  # Costa Rica leads group 1
     body = client.get(url).content.decode()
     assert "steering committee" in body
     assert "Close the cycle" not in body and "Publish a public summary" not in body
@@ -113,6 +114,6 @@ def test_closing_a_cycle_freezes_its_reports(alice_client, bob, client, cycle, e
     cycle.refresh_from_db()
     assert cycle.status == "closed"
     report = cycle.reports.get(country=ecuador, group=group1)
-    client.force_login(bob)
+    client_for(client, bob)
     response = client.get(reverse("working_groups:report-edit", args=[report.pk]))
     assert response.status_code == 302

@@ -4,7 +4,7 @@ loading it twice adds nothing."""
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.conftest import add_totp
+from tests.conftest import add_totp, client_for
 from working_groups.models import (
     ActivityUpdate,
     ProgressReport,
@@ -38,19 +38,19 @@ def test_demo_has_a_closed_cycle_in_every_state_and_an_open_one_and_is_idempoten
 
     secretariat = User.objects.get(email="secretariat@alliance.test")
     add_totp(secretariat)
-    client.force_login(secretariat)
+    client_for(client, secretariat)
     for cycle in (closed, opened):
         response = client.get(reverse("working_groups:cycle-detail", args=[cycle.pk]))
         assert response.status_code == 200
     lead = User.objects.get(email="lead.costarica@alliance.test")
-    client.force_login(lead)
+    client_for(client, lead)
     body = client.get(reverse("working_groups:dashboard")).content.decode()
     assert "Informes del grupo que usted lidera" in body  # in the lead's own language
     lead.preferred_language = "en"
     lead.save(update_fields=["preferred_language"])
     body = client.get(reverse("working_groups:dashboard")).content.decode()
     assert "Reports of the group you lead" in body
-    client.force_login(User.objects.get(email="focal.ecuador@alliance.test"))
+    client_for(client, User.objects.get(email="focal.ecuador@alliance.test"))
     report = opened.reports.get(country__iso_code="EC", group__number=1)
     response = client.post(
         reverse("working_groups:report-carry-forward", args=[report.pk]),

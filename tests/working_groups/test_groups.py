@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from members.dates import alliance_today
 from members.models import Country
+from tests.conftest import client_for
 from tests.factories import ActivityFactory, approved_plan
 from working_groups.models import GroupLead, GroupOptOut
 
@@ -137,7 +138,7 @@ def test_only_the_secretariat_manages_members_and_leads(client, bob, lena, group
     url = reverse(name, args=[group1.slug])
     assert client.get(url).status_code == 302  # to the login page
     for user in (bob, lena):
-        client.force_login(user)
+        client_for(client, user)
         assert client.get(url).status_code == 403
         assert client.post(url, {}).status_code == 403
 

@@ -1,4 +1,8 @@
-"""iCalendar (.ics) for meetings: one event, a person's private feed, the public feed."""
+"""iCalendar (.ics) for meetings: one event, a person's private feed, the public feed.
+
+Text from the database is put on one line (title, place, calendar name) or cleaned of control
+characters (description) first: a line break would end a content line, and icalendar refuses
+one in a property it does not know (``X-WR-CALNAME``)."""
 
 import datetime
 import functools
@@ -7,6 +11,8 @@ import zoneinfo
 from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar, Event, Timezone
+
+from members.text import one_line, plain_text
 
 from .models import Meeting
 
@@ -22,13 +28,13 @@ def _event(meeting: Meeting) -> Event:
     event = Event()
     event.add("uid", f"{meeting.uid}@alliance-portal")
     event.add("dtstamp", datetime.datetime.now(datetime.UTC))
-    event.add("summary", meeting.title)
+    event.add("summary", one_line(meeting.title))
     event.add("dtstart", meeting.start_at.astimezone(tz))
     event.add("dtend", meeting.end_at.astimezone(tz))
     event.add("status", _STATUS[meeting.status])
     event.add("sequence", meeting.version)
     if meeting.place:
-        event.add("location", meeting.place)
+        event.add("location", one_line(meeting.place))
     url = settings.ALLIANCE_BASE_URL.rstrip("/") + reverse(
         "governance:meeting-detail", args=[meeting.pk]
     )
@@ -39,7 +45,7 @@ def _event(meeting: Meeting) -> Event:
     if meeting.agenda:
         description.append(meeting.agenda)
     description.append(url)
-    event.add("description", "\n\n".join(description))
+    event.add("description", plain_text("\n\n".join(str(part) for part in description)))
     return event
 
 
@@ -48,7 +54,7 @@ def calendar_for(meetings, *, name: str) -> bytes:
     calendar.add("prodid", "-//Alliance for Security, Justice and Development//Portal//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     for meeting in meetings:
         calendar.add_component(_event(meeting))
     _add_timezones(calendar)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from members.models import Country, User, time_zone_choices
+from members.text import LineField
 
 from .models import Meeting, MeetingDocument, MeetingResponse
 
@@ -39,7 +40,7 @@ class PresidencyTermForm(forms.Form):
 
 
 class PresidencyScheduleForm(forms.Form):
-    countries = forms.CharField(
+    countries = LineField(
         label=_("Countries, in order"),
         help_text=_(
             "ISO codes separated by commas, for example: PA, JM, CL. Each gets a 12-month "
@@ -62,7 +63,7 @@ class PresidencyScheduleForm(forms.Form):
 
 class TermEndForm(forms.Form):
     end_on = forms.DateField(label=_("New last day"), widget=DateInput)
-    reason = forms.CharField(label=_("Reason"), max_length=500)
+    reason = LineField(label=_("Reason"), max_length=500)
 
 
 class HandoverForm(forms.Form):
@@ -71,7 +72,7 @@ class HandoverForm(forms.Form):
         widget=DateInput,
         help_text=_("The current holder's term ends the day before."),
     )
-    reason = forms.CharField(label=_("Reason"), max_length=500)
+    reason = LineField(label=_("Reason"), max_length=500)
     successor = forms.ModelChoiceField(
         label=_("Country that takes over"),
         queryset=Country.objects.none(),
@@ -188,5 +189,5 @@ class ResponseForm(forms.Form):
 
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MeetingDocument.Kind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = LineField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("File"))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Country, validate_time_zone
+from members.text import single_line
 from working_groups.models import WorkingGroup
 
 
@@ -80,7 +81,7 @@ class PresidencyTermChange(models.Model):
     old_end_on = models.DateField()
     new_start_on = models.DateField()
     new_end_on = models.DateField()
-    reason = models.CharField(_("reason"), max_length=500)
+    reason = models.CharField(_("reason"), max_length=500, validators=[single_line])
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -161,7 +162,7 @@ class Meeting(models.Model):
         related_name="meetings",
         help_text=_("Only for a working group's meeting."),
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[single_line])
     start_at = models.DateTimeField(_("starts"))
     end_at = models.DateTimeField(_("ends"))
     time_zone = models.CharField(
@@ -170,7 +171,7 @@ class Meeting(models.Model):
         default="America/Panama",
         validators=[validate_time_zone],
     )
-    place = models.CharField(_("place"), max_length=300, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True, validators=[single_line])
     online_url = models.URLField(_("online meeting link"), blank=True)
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
     status = models.CharField(
@@ -193,7 +194,9 @@ class Meeting(models.Model):
         blank=True,
         related_name="extra_meeting_invitations",
     )
-    uid = models.CharField(max_length=64, unique=True, editable=False, default=new_uid)
+    uid = models.CharField(
+        max_length=64, unique=True, editable=False, default=new_uid, validators=[single_line]
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -266,10 +269,12 @@ class MeetingDocument(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[single_line])
     file = models.FileField(_("file"), upload_to=meeting_document_path, max_length=300)
     size = models.PositiveBigIntegerField(default=0, editable=False)
-    content_type = models.CharField(max_length=100, editable=False, blank=True)
+    content_type = models.CharField(
+        max_length=100, editable=False, blank=True, validators=[single_line]
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -290,7 +295,7 @@ class CalendarToken(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
     )
-    token = models.CharField(max_length=64, unique=True)
+    token = models.CharField(max_length=64, unique=True, validators=[single_line])
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):

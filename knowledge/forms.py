@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from members.models import Country
+from members.text import LineField
 from working_groups.models import WorkingGroup
 
 from . import selectors
@@ -17,13 +18,13 @@ def _split(text: str) -> list[str]:
 
 
 class ProductForm(VersionedModelForm):
-    topics_text = forms.CharField(
+    topics_text = LineField(
         label=_("Topics"),
         required=False,
         max_length=600,
         help_text=_("Separate topics with commas, for example: youth, prisons, money laundering."),
     )
-    translation_of_slug = forms.CharField(
+    translation_of_slug = LineField(
         label=_("Translation of"),
         required=False,
         max_length=120,
@@ -32,7 +33,7 @@ class ProductForm(VersionedModelForm):
             "(the last part of its address in the library)."
         ),
     )
-    related_slugs = forms.CharField(
+    related_slugs = LineField(
         label=_("Related products"),
         required=False,
         max_length=1200,
@@ -158,7 +159,7 @@ class ProductCreateForm(ProductForm):
 
 
 class FileForm(forms.Form):
-    label = forms.CharField(
+    label = LineField(
         label=_("Label"),
         max_length=150,
         help_text=_("What the file is, for example: Full report, Summary, Data."),
@@ -173,7 +174,7 @@ class FileForm(forms.Form):
 
 class FileReplaceForm(forms.Form):
     file = forms.FileField(label=_("New version of the file"))
-    reason = forms.CharField(
+    reason = LineField(
         label=_("Why it is replaced"),
         max_length=300,
         help_text=_(
@@ -183,7 +184,7 @@ class FileReplaceForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    label = forms.CharField(label=_("Label"), max_length=150)
+    label = LineField(label=_("Label"), max_length=150)
     url = forms.URLField(label=_("Address"), max_length=500, assume_scheme="https")
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Country
+from members.text import single_line
 from working_groups.models import WorkingGroup
 
 
@@ -24,7 +25,7 @@ SearchDocumentField.register_lookup(SearchVectorExact)
 
 
 class Topic(models.Model):
-    name = models.CharField(_("name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=80, unique=True, validators=[single_line])
     slug = models.SlugField(_("slug"), max_length=90, unique=True)
 
     class Meta:
@@ -85,7 +86,7 @@ class KnowledgeProduct(models.Model):
         LEVEL_4 = 4, _("Level 4: comparison with controls for other factors")
         LEVEL_5 = 5, _("Level 5: randomised controlled trial")
 
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[single_line])
     slug = models.SlugField(_("address name"), max_length=120, unique=True)
     product_type = models.CharField(_("type"), max_length=20, choices=Type.choices)
     summary = models.TextField(_("summary"), max_length=1500)
@@ -111,8 +112,10 @@ class KnowledgeProduct(models.Model):
         blank=True,
         help_text=_("The date of the edition; set to the day of publication if left empty."),
     )
-    authors = models.CharField(_("authors"), max_length=300, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    authors = models.CharField(_("authors"), max_length=300, blank=True, validators=[single_line])
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, validators=[single_line]
+    )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), related_name="products", blank=True
     )
@@ -224,7 +227,7 @@ class ProductFile(models.Model):
     """A file slot of a product (for example "Full report"). Its versions are never deleted."""
 
     product = models.ForeignKey(KnowledgeProduct, on_delete=models.CASCADE, related_name="files")
-    label = models.CharField(_("label"), max_length=150)
+    label = models.CharField(_("label"), max_length=150, validators=[single_line])
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -261,16 +264,20 @@ class FileVersion(models.Model):
 
     product_file = models.ForeignKey(ProductFile, on_delete=models.CASCADE, related_name="versions")
     file = models.FileField(_("file"), upload_to=file_version_path, max_length=300)
-    token = models.CharField(max_length=32, editable=False)
-    name = models.CharField(_("file name"), max_length=200)
+    token = models.CharField(max_length=32, editable=False, validators=[single_line])
+    name = models.CharField(_("file name"), max_length=200, validators=[single_line])
     size = models.PositiveBigIntegerField(_("size"))
-    content_type = models.CharField(_("type"), max_length=120)
+    content_type = models.CharField(_("type"), max_length=120, validators=[single_line])
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
     reason = models.CharField(
-        _("reason for the change"), max_length=300, blank=True, help_text=_("Why it was replaced.")
+        _("reason for the change"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why it was replaced."),
+        validators=[single_line],
     )
     download_count = models.PositiveIntegerField(_("downloads"), default=0)
 
@@ -292,7 +299,7 @@ class ProductLink(models.Model):
     """An external link of a product (an online tool, a dataset portal, a video...)."""
 
     product = models.ForeignKey(KnowledgeProduct, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(_("label"), max_length=150)
+    label = models.CharField(_("label"), max_length=150, validators=[single_line])
     url = models.URLField(_("address"), max_length=500)
 
     class Meta:

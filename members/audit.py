@@ -6,6 +6,7 @@ import decimal
 from django.db import models
 
 from .models import AuditEntry
+from .text import one_line
 
 
 def _plain(value):
@@ -40,6 +41,6 @@ def audit(
         action=action,
         object_type=instance._meta.label,
         object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
+        object_repr=one_line(instance)[:300],
         changes=changes,
     )

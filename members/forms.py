@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .dates import alliance_today
 from .models import Country, Minister, Ministry, PartnerInstitution, User, time_zone_choices
+from .text import LineField
 
 
 class DateInput(forms.DateInput):
@@ -70,18 +71,18 @@ class CountryForm(VersionedModelForm):
 
 
 class CountryJoinForm(forms.Form):
-    iso_code = forms.CharField(
+    iso_code = LineField(
         label=_("ISO 3166 code"),
         min_length=2,
         max_length=2,
         help_text=_("Two letters, for example CO for Colombia."),
     )
-    name_es = forms.CharField(label=_("Name in Spanish"), max_length=100, required=False)
-    name_en = forms.CharField(label=_("Name in English"), max_length=100, required=False)
-    name_pt = forms.CharField(label=_("Name in Portuguese"), max_length=100, required=False)
-    name_fr = forms.CharField(label=_("Name in French"), max_length=100, required=False)
+    name_es = LineField(label=_("Name in Spanish"), max_length=100, required=False)
+    name_en = LineField(label=_("Name in English"), max_length=100, required=False)
+    name_pt = LineField(label=_("Name in Portuguese"), max_length=100, required=False)
+    name_fr = LineField(label=_("Name in French"), max_length=100, required=False)
     joined_on = forms.DateField(label=_("Joined on"), widget=DateInput)
-    note = forms.CharField(
+    note = LineField(
         label=_("Note"),
         max_length=300,
         required=False,
@@ -109,7 +110,7 @@ class CountryJoinForm(forms.Form):
 
 class CountryLeaveForm(forms.Form):
     left_on = forms.DateField(label=_("Left on"), widget=DateInput)
-    note = forms.CharField(label=_("Reason or reference"), max_length=300)
+    note = LineField(label=_("Reason or reference"), max_length=300)
 
 
 class MinistryForm(VersionedModelForm):
@@ -131,7 +132,7 @@ class MinistryCreateForm(MinistryForm):
 
 class MinisterRecordForm(forms.Form):
     ministry = forms.ModelChoiceField(label=_("Ministry"), queryset=Ministry.objects.none())
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    full_name = LineField(label=_("Full name"), max_length=200)
     start_on = forms.DateField(
         label=_("In office from"),
         widget=DateInput,
@@ -147,7 +148,7 @@ class MinisterRecordForm(forms.Form):
 
 
 class AppointForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    full_name = LineField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"))
     ministry = forms.ModelChoiceField(label=_("Ministry"), queryset=Ministry.objects.none())
     appointed_by = forms.ModelChoiceField(
@@ -183,7 +184,7 @@ class AppointmentEndForm(forms.Form):
         initial=alliance_today,
         help_text=_("The person has no access from this date."),
     )
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = LineField(label=_("Reason"), max_length=300)
 
 
 class PartnerForm(VersionedModelForm):

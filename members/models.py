@@ -1,5 +1,6 @@
 """Who belongs to the Alliance and who acts for whom. History is kept in dated rows."""
 
+import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from .text import single_line
 
 
 def validate_time_zone(value: str) -> None:
@@ -52,7 +55,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in. The e-mail address is the login; there are no usernames."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=200)
+    full_name = models.CharField(_("full name"), max_length=200, validators=[single_line])
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="es"
     )
@@ -123,10 +126,10 @@ class Country(models.Model):
         unique=True,
         validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, as in ISO 3166-1."))],
     )
-    name_es = models.CharField(_("name in Spanish"), max_length=100)
-    name_en = models.CharField(_("name in English"), max_length=100)
-    name_pt = models.CharField(_("name in Portuguese"), max_length=100)
-    name_fr = models.CharField(_("name in French"), max_length=100)
+    name_es = models.CharField(_("name in Spanish"), max_length=100, validators=[single_line])
+    name_en = models.CharField(_("name in English"), max_length=100, validators=[single_line])
+    name_pt = models.CharField(_("name in Portuguese"), max_length=100, validators=[single_line])
+    name_fr = models.CharField(_("name in French"), max_length=100, validators=[single_line])
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = CountryQuerySet.as_manager()
@@ -161,7 +164,7 @@ class MembershipPeriod(models.Model):
     )
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True, validators=[single_line])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -196,7 +199,7 @@ class Ministry(models.Model):
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="ministries")
     kind = models.CharField(_("portfolio"), max_length=10, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[single_line])
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -220,7 +223,7 @@ class DatedQuerySet(models.QuerySet):
 
 class Minister(models.Model):
     ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="ministers")
-    full_name = models.CharField(_("full name"), max_length=200)
+    full_name = models.CharField(_("full name"), max_length=200, validators=[single_line])
     start_on = models.DateField(_("in office from"))
     end_on = models.DateField(_("left office on"), null=True, blank=True)
 
@@ -262,7 +265,9 @@ class FocalPointAppointment(models.Model):
     )
     start_on = models.DateField(_("from"))
     end_on = models.DateField(_("ended on"), null=True, blank=True)
-    end_reason = models.CharField(_("reason it ended"), max_length=300, blank=True)
+    end_reason = models.CharField(
+        _("reason it ended"), max_length=300, blank=True, validators=[single_line]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -300,7 +305,9 @@ class Invitation(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
     )
-    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    token_hash = models.CharField(
+        max_length=64, unique=True, null=True, editable=False, validators=[single_line]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -333,8 +340,8 @@ class PartnerInstitution(models.Model):
         ACADEMIA = "academia", _("Academia and research")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[single_line])
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True, validators=[single_line])
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     country = models.ForeignKey(
         Country,
@@ -407,6 +414,29 @@ class NotificationPreference(models.Model):
         return f"{self.user}: {self.kind} → {self.delivery}"
 
 
+def stale_claim_cutoff(now: datetime.datetime) -> datetime.datetime:
+    """A message claimed for sending before this was lost with its worker (killed, or its
+    machine stopped): no delivery takes longer than ``ALLIANCE_DELIVERY_STALE_SECONDS``."""
+    return now - datetime.timedelta(seconds=settings.ALLIANCE_DELIVERY_STALE_SECONDS)
+
+
+class NotificationQuerySet(models.QuerySet):
+    def stale_claims(self, now: datetime.datetime):
+        """Claimed for sending so long ago that the worker must have been lost (or claimed
+        before claims were dated)."""
+        return self.filter(
+            Q(claimed_at__lt=stale_claim_cutoff(now)) | Q(claimed_at__isnull=True),
+            status=Notification.Status.SENDING,
+        )
+
+    def may_be_sent_again(self, now: datetime.datetime):
+        """What the secretariat may send again: failed, or lost with its worker."""
+        return self.filter(
+            Q(status=Notification.Status.FAILED)
+            | Q(pk__in=self.stale_claims(now).filter(delivery=Delivery.EMAIL).values("pk"))
+        )
+
+
 class Notification(models.Model):
     """One message to one person about one subject at one stage.
 
@@ -426,19 +456,30 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=24, choices=NotificationKind.choices)
-    topic = models.CharField(max_length=100, help_text="What it is about, e.g. meeting:12")
-    key = models.CharField(max_length=200, help_text="The topic and stage, e.g. meeting:12:...:7d")
-    subject = models.CharField(max_length=300)
+    topic = models.CharField(
+        max_length=100, help_text="What it is about, e.g. meeting:12", validators=[single_line]
+    )
+    key = models.CharField(
+        max_length=200,
+        help_text="The topic and stage, e.g. meeting:12:...:7d",
+        validators=[single_line],
+    )
+    subject = models.CharField(max_length=300, validators=[single_line])
     body = models.TextField()
-    url = models.CharField(max_length=500, blank=True)
+    url = models.CharField(max_length=500, blank=True, validators=[single_line])
     ics = models.TextField(blank=True)
     delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.EMAIL)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=500, blank=True)
+    last_error = models.CharField(max_length=500, blank=True, validators=[single_line])
     created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a worker last took it for sending."
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("notification")
@@ -458,6 +499,21 @@ class Notification(models.Model):
     def __str__(self):
         return self.subject
 
+    @property
+    def was_prepared(self) -> bool:
+        """False when its text could not be built (the sweep marked it failed instead)."""
+        return bool(self.body)
+
+    @property
+    def may_be_sent_again(self) -> bool:
+        if self.status == self.Status.FAILED:
+            return True
+        return (
+            self.status == self.Status.SENDING
+            and self.delivery == Delivery.EMAIL
+            and (self.claimed_at is None or self.claimed_at < stale_claim_cutoff(timezone.now()))
+        )
+
 
 class AuditEntry(models.Model):
     """Who changed what, when, from what to what. Rows are only ever added: the admin shows them
@@ -472,10 +528,12 @@ class AuditEntry(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    action = models.CharField(_("action"), max_length=60, db_index=True)
-    object_type = models.CharField(_("record type"), max_length=60, db_index=True)
-    object_id = models.CharField(max_length=40)
-    object_repr = models.CharField(_("record"), max_length=300)
+    action = models.CharField(_("action"), max_length=60, db_index=True, validators=[single_line])
+    object_type = models.CharField(
+        _("record type"), max_length=60, db_index=True, validators=[single_line]
+    )
+    object_id = models.CharField(max_length=40, validators=[single_line])
+    object_repr = models.CharField(_("record"), max_length=300, validators=[single_line])
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
     class Meta:

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import notifications
+from . import delivery, notifications
 from .decorators import secretariat_required
 from .filters import NotificationFilter
 from .forms import NotificationPreferencesForm
@@ -85,8 +86,14 @@ def notification_queue(request):
 @secretariat_required
 @require_POST
 def notification_retry(request, pk):
-    notification = get_object_or_404(Notification, pk=pk, status=Notification.Status.FAILED)
-    notifications.notification_retry(notification=notification)
-    enqueue(deliver_notification, notification.pk)
-    messages.success(request, _("The message is queued again."))
+    """Send again a message that failed, or whose sending was lost with its worker."""
+    notification = get_object_or_404(Notification.objects.may_be_sent_again(timezone.now()), pk=pk)
+    if delivery.notification_retry(notification=notification):
+        enqueue(deliver_notification, notification.pk)
+        messages.success(request, _("The message is queued again."))
+    else:
+        messages.success(
+            request,
+            _("The message will be prepared again at the next sweep, if it is still due."),
+        )
     return redirect("members:notification-queue")

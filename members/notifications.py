@@ -3,8 +3,9 @@ the portal as each person prefers.
 
 Apps announce what is due through a ``reminders`` module with a ``due(now)`` function returning
 ``Candidate`` objects; :func:`sweep` asks every app, records what is new in a constant number of
-queries, and returns the ids to e-mail now. Sending (:func:`notification_deliver`) claims the row
-first, so a task delivered twice sends one e-mail."""
+queries, and returns the ids to e-mail now (sending is :mod:`members.delivery`). One bad item
+never stops a sweep: an app whose list fails, or a message whose text cannot be built, is logged
+(the message is recorded as failed, with the reason) and everything else goes on."""
 
 import datetime
 import logging
@@ -15,27 +16,25 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.db.models import Q
 from django.utils import timezone, translation
 
-from .dates import alliance_today
 from .models import (
     DEFAULT_DELIVERY,
     Delivery,
-    FocalPointAppointment,
     Notification,
     NotificationKind,
     NotificationPreference,
     User,
 )
+from .text import one_line
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "alliance.unsubscribe"
 OUR_APPS = ("members", "working_groups", "governance", "knowledge")
+# A message whose worker was lost this many times (it may be what kills it) is given up.
+MAX_CLAIMS = 8
 
 
 @dataclass
@@ -73,6 +72,39 @@ def _status_for(delivery: str) -> str:
     }.get(delivery, Notification.Status.PORTAL)
 
 
+def _prepare(candidate: Candidate, delivery: str) -> Notification:
+    """The notification's row, its text built in the recipient's language and time zone. When
+    the text cannot be built (a bad row somewhere) the row is marked failed with the reason,
+    so the secretariat sees it and the sweep goes on with the others."""
+    row = Notification(
+        recipient=candidate.recipient,
+        kind=candidate.kind,
+        topic=candidate.topic,
+        key=candidate.key,
+        delivery=delivery,
+        status=_status_for(delivery),
+    )
+    with (
+        translation.override(candidate.recipient.preferred_language),
+        timezone.override(candidate.recipient.time_zone),
+    ):
+        try:
+            rendered = candidate.render(candidate.recipient)
+        except Exception as error:  # noqa: BLE001 - one bad item never stops the sweep
+            logger.exception(
+                "notification %s for user %s could not be prepared",
+                candidate.key,
+                candidate.recipient.pk,
+            )
+            row.subject = str(NotificationKind(candidate.kind).label)
+            row.status = Notification.Status.FAILED
+            row.last_error = one_line(f"Could not be prepared: {error!r}")[:500]
+            return row
+    row.subject = one_line(rendered.subject)[:300]
+    row.body, row.url, row.ics = rendered.body, rendered.url, rendered.ics
+    return row
+
+
 def notifications_record(candidates: list[Candidate]) -> list[int]:
     """Record the candidates not recorded yet; return the ids of those to e-mail now.
 
@@ -106,25 +138,7 @@ def notifications_record(candidates: list[Candidate]) -> list[int]:
         )
         if delivery == Delivery.OFF:
             continue
-        with (
-            translation.override(candidate.recipient.preferred_language),
-            timezone.override(candidate.recipient.time_zone),
-        ):
-            rendered = candidate.render(candidate.recipient)
-        rows.append(
-            Notification(
-                recipient=candidate.recipient,
-                kind=candidate.kind,
-                topic=candidate.topic,
-                key=candidate.key,
-                subject=str(rendered.subject)[:300],
-                body=rendered.body,
-                url=rendered.url,
-                ics=rendered.ics,
-                delivery=delivery,
-                status=_status_for(delivery),
-            )
-        )
+        rows.append(_prepare(candidate, delivery))
     # One INSERT on PostgreSQL; SQLite splits it by its limit on query parameters.
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     return list(
@@ -147,9 +161,7 @@ def notifications_supersede(*, kind: str, topic: str, keep_keys: set[str]) -> in
     )
 
 
-def sweep(now: datetime.datetime | None = None) -> list[int]:
-    """Ask every app what is due, record it, and return the ids to e-mail now."""
-    now = now or timezone.now()
+def _due(now: datetime.datetime) -> list[Candidate]:
     candidates: list[Candidate] = []
     for config in apps.get_app_configs():
         if config.name not in OUR_APPS:
@@ -158,33 +170,41 @@ def sweep(now: datetime.datetime | None = None) -> list[int]:
             module = import_module(f"{config.name}.reminders")
         except ModuleNotFoundError:
             continue
-        candidates += module.due(now)
+        try:
+            candidates += module.due(now)
+        except Exception:  # noqa: BLE001 - one app's failure never stops the others' reminders
+            logger.exception("%s could not list what is due", config.name)
+    return candidates
+
+
+def _lost_claims(now: datetime.datetime) -> list[int]:
+    """Messages whose worker was lost mid-send (killed, or its machine stopped): a digest's go
+    back to the digest, e-mails are queued again, once per period, up to ``MAX_CLAIMS`` times."""
+    lost = Notification.objects.stale_claims(now)
+    lost.exclude(delivery=Delivery.EMAIL).update(
+        status=Notification.Status.IN_DIGEST, claimed_at=None
+    )
+    lost.filter(attempts__gte=MAX_CLAIMS).update(
+        status=Notification.Status.FAILED,
+        last_error=f"Sending stopped without an answer {MAX_CLAIMS} times; given up.",
+    )
+    return list(lost.values_list("pk", flat=True)[:1000])
+
+
+def sweep(now: datetime.datetime | None = None) -> list[int]:
+    """Ask every app what is due, record it, and return the ids to e-mail now."""
+    now = now or timezone.now()
+    candidates = _due(now)
     with transaction.atomic():
         new_ids = notifications_record(candidates)
     # Messages whose enqueueing failed earlier (broker down) are picked up again here.
     stale = Notification.objects.filter(
         status=Notification.Status.PENDING, created_at__lt=now - datetime.timedelta(minutes=5)
     ).values_list("pk", flat=True)[:1000]
-    return sorted(set(new_ids) | set(stale))
+    return sorted(set(new_ids) | set(stale) | set(_lost_claims(now)))
 
 
-# --- Who may still receive ------------------------------------------------------------------
-
-
-def may_receive(user: User) -> bool:
-    """Nothing is sent to people whose access has ended: an inactive account, or someone whose
-    appointments have all ended (people invited by name with no appointment still receive)."""
-    if not user.is_active:
-        return False
-    if user.is_secretariat:
-        return True
-    appointments = FocalPointAppointment.objects.filter(user=user)
-    if not appointments.exists():
-        return True
-    return appointments.active_on(alliance_today()).exists()
-
-
-# --- Sending --------------------------------------------------------------------------------
+# --- Unsubscribing -------------------------------------------------------------------------
 
 
 def unsubscribe_token(user: User, kind: str) -> str:
@@ -201,149 +221,21 @@ def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
     return data["u"], data["k"]
 
 
-def _send_mail(*, user: User, kind: str, subject: str, context: dict, ics_files=()) -> None:
-    token = unsubscribe_token(user, kind)
-    unsubscribe = absolute_url(reverse("members:unsubscribe", args=[token]))
-    context = {
-        **context,
-        "user": user,
-        "unsubscribe_url": unsubscribe,
-        "settings_url": absolute_url(reverse("members:notification-settings")),
-    }
-    with translation.override(user.preferred_language), timezone.override(user.time_zone):
-        text = render_to_string("emails/notification.txt", context)
-        html = render_to_string("emails/notification.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(html, "text/html")
-    for name, content in ics_files:
-        message.attach(name, content, "text/calendar; charset=utf-8; method=PUBLISH")
-    message.send()
-
-
-def notification_deliver(*, notification_id: int) -> bool:
-    """E-mail one notification. Claims the row first: a second delivery of the same task, or a
-    notification superseded meanwhile, sends nothing. Returns whether an e-mail went out."""
-    claimed = Notification.objects.filter(
-        pk=notification_id, status=Notification.Status.PENDING
-    ).update(status=Notification.Status.SENDING, attempts=F("attempts") + 1)
-    if not claimed:
-        return False
-    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-    if not may_receive(notification.recipient):
-        Notification.objects.filter(pk=notification_id).update(
-            status=Notification.Status.SUPERSEDED, last_error="The recipient's access has ended."
-        )
-        return False
-    try:
-        _send_mail(
-            user=notification.recipient,
-            kind=notification.kind,
-            subject=notification.subject,
-            context={"items": [notification]},
-            ics_files=[("invite.ics", notification.ics)] if notification.ics else (),
-        )
-    except Exception as error:
-        Notification.objects.filter(pk=notification_id).update(
-            status=Notification.Status.PENDING, last_error=str(error)[:500]
-        )
-        raise
-    Notification.objects.filter(pk=notification_id).update(
-        status=Notification.Status.SENT, sent_at=timezone.now(), last_error=""
-    )
-    return True
-
-
-def notification_give_up(*, notification_id: int, error: str) -> None:
-    Notification.objects.filter(pk=notification_id).update(
-        status=Notification.Status.FAILED, last_error=error[:500]
-    )
-
-
-def notification_retry(*, notification: Notification) -> None:
-    Notification.objects.filter(pk=notification.pk, status=Notification.Status.FAILED).update(
-        status=Notification.Status.PENDING, attempts=0
-    )
-
-
-def digest_user_ids(*, period: str) -> list[int]:
-    return list(
-        Notification.objects.filter(status=Notification.Status.IN_DIGEST, delivery=period)
-        .values_list("recipient_id", flat=True)
-        .distinct()
-    )
-
-
-def digest_send(*, user_id: int, period: str) -> int:
-    """One e-mail with every waiting notification of the person for that period. Claims the rows
-    first, so running twice sends one digest."""
-    waiting = Notification.objects.filter(
-        recipient_id=user_id, status=Notification.Status.IN_DIGEST, delivery=period
-    )
-    ids = list(waiting.values_list("pk", flat=True))
-    claimed = Notification.objects.filter(pk__in=ids, status=Notification.Status.IN_DIGEST).update(
-        status=Notification.Status.SENDING
-    )
-    if not claimed:
-        return 0
-    items = list(
-        Notification.objects.filter(pk__in=ids, status=Notification.Status.SENDING)
-        .select_related("recipient")
-        .order_by("created_at")
-    )
-    user = items[0].recipient
-    if not may_receive(user):
-        Notification.objects.filter(pk__in=ids).update(status=Notification.Status.SUPERSEDED)
-        return 0
-    with translation.override(user.preferred_language):
-        from django.utils.translation import gettext as _
-
-        subject = (
-            _("Your daily digest from the Alliance Portal")
-            if period == Delivery.DAILY
-            else _("Your weekly digest from the Alliance Portal")
-        )
-    try:
-        _send_mail(
-            user=user,
-            kind=items[0].kind,
-            subject=subject,
-            context={"items": items},
-            ics_files=[(f"invite-{n.pk}.ics", n.ics) for n in items if n.ics],
-        )
-    except Exception:
-        Notification.objects.filter(pk__in=ids).update(status=Notification.Status.IN_DIGEST)
-        raise
-    Notification.objects.filter(pk__in=ids).update(
-        status=Notification.Status.SENT, sent_at=timezone.now()
-    )
-    return len(items)
-
-
 # --- The person's own view ------------------------------------------------------------------
 
 
-def unread_count(user) -> int:
-    return (
-        Notification.objects.filter(recipient=user, read_at__isnull=True)
-        .exclude(status=Notification.Status.SUPERSEDED)
-        .count()
-    )
-
-
 def notifications_for(user):
+    """The person's inbox: not what was superseded, nor what could not be prepared."""
     return (
         Notification.objects.filter(recipient=user)
         .exclude(status=Notification.Status.SUPERSEDED)
+        .exclude(status=Notification.Status.FAILED, body="")
         .order_by("-created_at")
     )
+
+
+def unread_count(user) -> int:
+    return notifications_for(user).filter(read_at__isnull=True).count()
 
 
 def notifications_mark_read(*, user, notification_id: int | None = None) -> int:

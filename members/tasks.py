@@ -2,7 +2,7 @@ import logging
 
 from celery import shared_task
 
-from . import notifications, services
+from . import delivery, notifications, services
 
 logger = logging.getLogger(__name__)
 
@@ -42,20 +42,22 @@ def sweep_notifications() -> int:
 MAX_DELIVERY_RETRIES = 6
 
 
+# Its time limit is the least ALLIANCE_DELIVERY_STALE_SECONDS may be: a claim older than that
+# was lost with its worker, and is taken again (members.delivery).
 @shared_task(bind=True, max_retries=MAX_DELIVERY_RETRIES, soft_time_limit=30, time_limit=60)
 def deliver_notification(self, notification_id: int) -> bool:
     try:
-        return notifications.notification_deliver(notification_id=notification_id)
+        return delivery.notification_deliver(notification_id=notification_id)
     except Exception as error:
         if self.request.retries >= self.max_retries:
-            notifications.notification_give_up(notification_id=notification_id, error=str(error))
+            delivery.notification_give_up(notification_id=notification_id, error=str(error))
             return False
         raise self.retry(exc=error, countdown=min(30 * 2**self.request.retries, 3600)) from error
 
 
 @shared_task(soft_time_limit=120, time_limit=180)
 def send_digests(period: str) -> int:
-    user_ids = notifications.digest_user_ids(period=period)
+    user_ids = delivery.digest_user_ids(period=period)
     for user_id in user_ids:
         enqueue(send_digest, user_id, period)
     return len(user_ids)
@@ -65,4 +67,4 @@ def send_digests(period: str) -> int:
     autoretry_for=(OSError,), retry_backoff=60, max_retries=5, soft_time_limit=60, time_limit=90
 )
 def send_digest(user_id: int, period: str) -> int:
-    return notifications.digest_send(user_id=user_id, period=period)
+    return delivery.digest_send(user_id=user_id, period=period)

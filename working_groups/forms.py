@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from members.dates import alliance_today
 from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from members.models import Country
+from members.text import LineField
 
 from .models import Activity, ActivityUpdate, ReportingCycle, WorkingGroup, WorkPlan
 from .uploads import validate_evidence_file
@@ -29,7 +30,7 @@ class MemberRemoveForm(forms.Form):
     start_on = forms.DateField(
         label=_("Does not take part from"), widget=DateInput, initial=alliance_today
     )
-    note = forms.CharField(label=_("Reason or reference"), max_length=300)
+    note = LineField(label=_("Reason or reference"), max_length=300)
 
     def __init__(self, *args, countries=None, **kwargs):
         super().__init__(*args, **kwargs)

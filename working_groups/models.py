@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Country, DatedQuerySet
+from members.text import single_line
 
 
 class WorkingGroup(models.Model):
@@ -17,12 +18,16 @@ class WorkingGroup(models.Model):
 
     number = models.PositiveSmallIntegerField(_("pillar number"), unique=True)
     slug = models.SlugField(unique=True)
-    name_es = models.CharField(_("name in Spanish"), max_length=200)
-    name_en = models.CharField(_("name in English"), max_length=200)
+    name_es = models.CharField(_("name in Spanish"), max_length=200, validators=[single_line])
+    name_en = models.CharField(_("name in English"), max_length=200, validators=[single_line])
     mandate_es = models.TextField(_("mandate in Spanish"), blank=True)
     mandate_en = models.TextField(_("mandate in English"), blank=True)
-    name_pt = models.CharField(_("name in Portuguese"), max_length=200, blank=True)
-    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
+    name_pt = models.CharField(
+        _("name in Portuguese"), max_length=200, blank=True, validators=[single_line]
+    )
+    name_fr = models.CharField(
+        _("name in French"), max_length=200, blank=True, validators=[single_line]
+    )
     mandate_pt = models.TextField(_("mandate in Portuguese"), blank=True)
     mandate_fr = models.TextField(_("mandate in French"), blank=True)
 
@@ -99,7 +104,9 @@ class GroupOptOut(models.Model):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="group_opt_outs")
     start_on = models.DateField(_("not taking part from"))
     end_on = models.DateField(_("taking part again from"), null=True, blank=True)
-    note = models.CharField(_("reason or reference"), max_length=300, blank=True)
+    note = models.CharField(
+        _("reason or reference"), max_length=300, blank=True, validators=[single_line]
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -137,7 +144,7 @@ class WorkPlan(models.Model):
         SUPERSEDED = "superseded", _("Superseded")
 
     group = models.ForeignKey(WorkingGroup, on_delete=models.PROTECT, related_name="work_plans")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[single_line])
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period until"))
     number = models.PositiveIntegerField(_("version number"), default=1, editable=False)
@@ -194,7 +201,7 @@ class Activity(models.Model):
     plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="activities")
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
     position = models.PositiveIntegerField(_("position"), default=0)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[single_line])
     description = models.TextField(_("description"), blank=True)
     responsible_countries = models.ManyToManyField(
         Country,
@@ -206,8 +213,10 @@ class Activity(models.Model):
     start_on = models.DateField(_("starts on"))
     due_on = models.DateField(_("due on"))
     expected_output = models.TextField(_("expected output"))
-    indicator = models.CharField(_("indicator"), max_length=200, blank=True)
-    target = models.CharField(_("target"), max_length=200, blank=True)
+    indicator = models.CharField(
+        _("indicator"), max_length=200, blank=True, validators=[single_line]
+    )
+    target = models.CharField(_("target"), max_length=200, blank=True, validators=[single_line])
 
     class Meta:
         verbose_name = _("activity")
@@ -236,7 +245,7 @@ class ReportingCycle(models.Model):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[single_line])
     period_start = models.DateField(_("period covered from"))
     period_end = models.DateField(_("period covered until"))
     opens_on = models.DateField(_("opens on"))

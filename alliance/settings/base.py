@@ -95,8 +95,18 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing at once: the web and Celery processes share the file.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The web and Celery processes share the file. A transaction takes the write lock when it
+    # begins (IMMEDIATE), so two saves never both read and then race to write (SQLite would fail
+    # one at once with "database is locked"); the second waits up to ``timeout`` seconds and then
+    # sees the first one's changes, and a stale edit is refused with 409 as on PostgreSQL. WAL
+    # lets readers go on while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------------
@@ -275,6 +285,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A notification claimed for sending longer ago than this was lost with its worker (killed, or
+# its machine stopped): the next sweep queues it again, and a redelivered task takes it. Never
+# less than the time limit of the task that sends it (60 s, members/tasks.py).
+ALLIANCE_DELIVERY_STALE_SECONDS = env.int("ALLIANCE_DELIVERY_STALE_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     "sweep-notifications": {
         "task": "members.tasks.sweep_notifications",

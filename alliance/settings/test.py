@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, INSTALLED_APPS, REDIS_URL, env
+from .base import CELERY_BROKER_URL, DATABASES, INSTALLED_APPS, REDIS_URL, env
 
 # The benchmark's tooling (bench/) is tested here; production never installs it.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
@@ -26,6 +26,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: tests run a Celery worker process and several connections at once on
+    # the same database, as the web and worker processes of the embedded default do.
+    DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}
 if REDIS_URL:
     CACHES = {
         "default": {

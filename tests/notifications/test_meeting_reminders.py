@@ -13,7 +13,7 @@ from icalendar import Calendar
 from alliance.celery import app
 from governance import services as governance_services
 from governance.models import Meeting, MeetingResponse
-from members import notifications
+from members import delivery, notifications
 from members.models import Country, Delivery, Notification, NotificationPreference
 from members.tasks import deliver_notification, sweep_notifications
 from working_groups.models import WorkingGroup
@@ -216,7 +216,7 @@ def test_failed_sends_are_listed_for_the_secretariat_and_can_be_retried(alice_cl
     _meeting(alice)
     notifications.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
     failed = Notification.objects.get(recipient=bob)
-    notifications.notification_give_up(notification_id=failed.pk, error="SMTP 550 mailbox full")
+    delivery.notification_give_up(notification_id=failed.pk, error="SMTP 550 mailbox full")
     page = alice_client.get(reverse("members:notification-queue"), {"status": "failed"})
     assert "SMTP 550 mailbox full" in page.content.decode()
     response = alice_client.post(reverse("members:notification-retry", args=[failed.pk]))

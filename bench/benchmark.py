@@ -105,9 +105,10 @@ def query_counts(pages: list[dict]) -> dict[str, dict]:
         statuses = []
         for attempt in range(2):
             if attempt == 0:
-                from django.core.cache import cache
+                from django.core.cache import caches
 
-                cache.clear()
+                for cache in caches.all():
+                    cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(page["path"])
             counts.append(len(queries))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .filters import ProductFilter
 from .markdown import render_markdown
-from .views import LIBRARY_PAGE
+from .views import FILTER_PARAMS, library_page
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -72,7 +72,7 @@ def _page_number(request, name: str, default: int, maximum: int | None = None) -
     return int(raw)
 
 
-@LIBRARY_PAGE
+@library_page(params=(*FILTER_PARAMS, "page", "page_size"))
 @require_GET
 def product_list(request):
     filterset = ProductFilter(request.GET, queryset=selectors.api_products())
@@ -112,7 +112,7 @@ def product_list(request):
     )
 
 
-@LIBRARY_PAGE
+@library_page()
 @require_GET
 def product_detail(request, slug):
     try:

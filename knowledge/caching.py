@@ -1,25 +1,35 @@
 """The library's cache generation: cached facet counts carry it in their keys, and every write
-through the services moves it on, so nothing stale is served after a change."""
+through the services moves it on, so nothing stale is served after a change. It lives with the
+copies of the pages (``alliance.page_cache.page_cache()``, bounded, and empty while the cache is
+unreachable)."""
 
-from django.core.cache import cache
+from collections.abc import Callable
 
-from alliance.page_cache import generation_move
+from alliance.page_cache import generation_move, generations, page_cache
 
 _GENERATION_KEY = "knowledge:library-generation"
 _PAGES_KEY = "knowledge:pages-generation"
 
 
-def library_generation() -> int:
-    return cache.get_or_set(_GENERATION_KEY, 1, timeout=None)
+def library_cached[T](name: str, compute: Callable[[], T], *, seconds: int) -> T:
+    """``compute()``, kept for ``seconds`` or until the library changes; computed every time
+    while the cache does not answer."""
+    generation = generations([_GENERATION_KEY])[0]
+    if generation is None:
+        return compute()
+    cache = page_cache()
+    key = f"knowledge:{generation}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 def library_changed() -> None:
     """Invalidate every cached facet count and every cached library page (the services call it
     once their transaction commits)."""
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 1, timeout=None)
+    generation_move(_GENERATION_KEY)
     generation_move(_PAGES_KEY)
 
 

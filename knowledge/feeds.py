@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .filters import ProductFilter
-from .views import LIBRARY_PAGE
+from .views import FILTER_PARAMS, library_page
 
 FEED_SIZE = 30
 
@@ -72,13 +72,13 @@ def _serve(feed_class, request):
     return feed_class()(request, filterset=filterset)
 
 
-@LIBRARY_PAGE
+@library_page(params=FILTER_PARAMS)
 @require_GET
 def rss_feed(request):
     return _serve(ProductFeed, request)
 
 
-@LIBRARY_PAGE
+@library_page(params=FILTER_PARAMS)
 @require_GET
 def atom_feed(request):
     return _serve(AtomProductFeed, request)

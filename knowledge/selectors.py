@@ -3,7 +3,6 @@
 import hashlib
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -14,7 +13,7 @@ from members.permissions import country_ids_for, is_secretariat
 from working_groups.models import WorkingGroup
 
 from . import permissions
-from .caching import library_generation
+from .caching import library_cached
 from .filters import ProductFilter
 from .models import FileVersion, KnowledgeProduct, ProductFile, Topic
 
@@ -66,7 +65,7 @@ def _facet(filterset: ProductFilter, name: str, rows) -> Facet:
     return Facet(name=name, label=str(filterset.filters[name].label), values=values)
 
 
-def _facets_cache_key(filterset: ProductFilter) -> str:
+def _facets_cache_name(filterset: ProductFilter) -> str:
     query = sorted(
         (name, value)
         for name, values in filterset.data.lists()
@@ -75,18 +74,17 @@ def _facets_cache_key(filterset: ProductFilter) -> str:
     )
     digest = hashlib.sha256(repr(query).encode()).hexdigest()[:32]
     language = translation.get_language() or ""
-    return f"knowledge:facets:{library_generation()}:{language}:{digest}"
+    return f"facets:{language}:{digest}"
 
 
 def facet_counts(filterset: ProductFilter) -> tuple[list["Facet"], int]:
     """The facets with their counts, and the number of regional products; cached (see
     ``FACET_CACHE_SECONDS``)."""
-    key = _facets_cache_key(filterset)
-    cached = cache.get(key)
-    if cached is None:
-        cached = (_facet_counts(filterset), _regional_count(filterset))
-        cache.set(key, cached, FACET_CACHE_SECONDS)
-    return cached
+    return library_cached(
+        _facets_cache_name(filterset),
+        lambda: (_facet_counts(filterset), _regional_count(filterset)),
+        seconds=FACET_CACHE_SECONDS,
+    )
 
 
 def _facet_counts(filterset: ProductFilter) -> list[Facet]:

@@ -18,13 +18,21 @@ from .caching import library_page_keys, product_downloaded
 from .filters import ProductFilter
 from .permissions import may_propose
 
-# Anonymous visitors get these pages from the cache until the library changes
-# (alliance/page_cache.py).
-LIBRARY_PAGE = cache_public_page(timeout=public_page_seconds, generation_keys=library_page_keys)
+
+def library_page(*, params: tuple[str, ...] = ()):
+    """Anonymous visitors get these pages from the cache until the library changes; only the
+    query parameters in ``params`` reach the view (alliance/page_cache.py)."""
+    return cache_public_page(
+        timeout=public_page_seconds, generation_keys=library_page_keys, params=params
+    )
+
+
+# The query parameters of the listing, the feeds and the API: the filters' names.
+FILTER_PARAMS = tuple(ProductFilter.base_filters)
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@LIBRARY_PAGE
+@library_page(params=(*FILTER_PARAMS, "page"))
 @require_GET
 def library(request):
     filterset = ProductFilter(request.GET, queryset=selectors.library_products())
@@ -102,7 +110,7 @@ def _json_ld(product, url: str, request) -> str:
     )
 
 
-@LIBRARY_PAGE
+@library_page()
 @require_GET
 def product_detail(request, slug):
     product = selectors.public_product(slug=slug)

@@ -262,8 +262,9 @@ def _hash_token(token: str) -> str:
 
 
 def invitation_create(*, user, by) -> Invitation:
-    """Revoke the person's earlier unused invitations, make a new one, send it after commit."""
-    from .tasks import send_invitation
+    """Revoke the person's earlier unused invitations, make a new one, send it after commit.
+    With the broker down the appointment still stands: the sweep queues unsent invitations."""
+    from .tasks import enqueue, send_invitation
 
     now = timezone.now()
     Invitation.objects.filter(user=user, accepted_at__isnull=True, revoked_at__isnull=True).update(
@@ -274,8 +275,24 @@ def invitation_create(*, user, by) -> Invitation:
         created_by=by,
         expires_at=now + datetime.timedelta(days=settings.ALLIANCE_INVITATION_VALID_DAYS),
     )
-    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    transaction.on_commit(lambda: enqueue(send_invitation, invitation.pk))
     return invitation
+
+
+def invitations_unsent(*, older_than_seconds: int = 60) -> list[int]:
+    """Live invitations whose e-mail has not gone out (the broker was down when they were made,
+    or sending failed): the sweep queues them again. Sending claims the row, so a second queue
+    sends nothing twice."""
+    now = timezone.now()
+    return list(
+        Invitation.objects.filter(
+            sent_at__isnull=True,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            created_at__lt=now - datetime.timedelta(seconds=older_than_seconds),
+        ).values_list("pk", flat=True)
+    )
 
 
 def invitation_send(*, invitation_id: int) -> bool:

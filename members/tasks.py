@@ -36,6 +36,8 @@ def sweep_notifications() -> int:
     ids = notifications.sweep()
     for notification_id in ids:
         enqueue(deliver_notification, notification_id)
+    for invitation_id in services.invitations_unsent():
+        enqueue(send_invitation, invitation_id)
     return len(ids)
 
 

@@ -17,7 +17,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import RequestFactory
 
 from members.models import Country
@@ -33,13 +33,19 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+def clear_caches() -> None:
+    """Empty every cache alias (rate limits in "default"; pages and facet counts in "pages")."""
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Facet counts and anonymous visitors' pages are cached; rows made by factories bypass the
-    services that invalidate them, so each test starts with an empty cache."""
-    cache.clear()
+    services that invalidate them, so each test starts with empty caches."""
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 def add_totp(user) -> str:
@@ -134,4 +140,4 @@ def bob_client(client, bob):
     return client_for(client, bob)
 
 
-__all__ = ["PASSWORD", "Authenticator", "add_totp", "client_for", "totp_code"]
+__all__ = ["PASSWORD", "Authenticator", "add_totp", "clear_caches", "client_for", "totp_code"]

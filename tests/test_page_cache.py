@@ -133,3 +133,74 @@ def test_a_download_updates_the_counts_on_the_product_page(client, alice, produc
 def test_an_invalid_query_is_not_cached(client, product):
     assert client.get(reverse("knowledge:library") + "?year=abc").status_code == 400
     assert client.get(reverse("knowledge:library") + "?year=abc").status_code == 400
+
+
+def _entries(alias: str) -> int:
+    """How many entries a cache alias holds: its keys in Redis, or a memory cache's entries."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches[alias]
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client(write=True)
+        return sum(1 for _ in client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    return len(cache._cache)
+
+
+def _all_entries(settings) -> int:
+    return sum(_entries(alias) for alias in settings.CACHES)
+
+
+def cached_pages(product) -> list[str]:
+    """Public pages that anonymous visitors get from the cache, one of each kind."""
+    return [
+        reverse("home"),
+        reverse("knowledge:library"),
+        reverse("knowledge:library") + "?q=policing",
+        reverse("knowledge:product-detail", args=[product.slug]),
+        reverse("knowledge:feed"),
+        reverse("knowledge:api-product-list"),
+    ]
+
+
+def test_junk_query_parameters_add_no_copies_and_change_nothing(
+    client, product, settings, django_assert_num_queries
+):
+    pages = cached_pages(product)
+    first = {url: client.get(url) for url in pages}
+    before = _all_entries(settings)
+    for n in range(600):
+        url = pages[n % len(pages)]
+        junk = f"utm_source=campaign-{n}&fbclid={n * 7919}&x{n}=1"
+        joined = f"{url}{'&' if '?' in url else '?'}{junk}"
+        with django_assert_num_queries(0):  # the copy made without the junk
+            response = client.get(joined)
+        assert response.status_code == 200
+        if n < len(pages):
+            assert CSRF.sub("", response.content.decode()) == CSRF.sub(
+                "", first[url].content.decode()
+            )
+    assert _all_entries(settings) - before <= 3
+
+
+def test_parameters_in_another_order_are_the_same_copy(client, product, django_assert_num_queries):
+    url = reverse("knowledge:library")
+    assert client.get(url + "?q=policing&sort=title").status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(url + "?sort=title&q=policing").status_code == 200
+
+
+def test_the_page_cache_holds_at_most_its_bound(client, product, settings):
+    pages = settings.CACHES["pages"]
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {**pages, "OPTIONS": {**pages.get("OPTIONS", {}), "MAX_ENTRIES": 20}},
+    }
+    for n in range(60):  # sixty different searches: sixty pages and their facet counts
+        response = client.get(reverse("knowledge:library"), {"q": f"policing{n}"})
+        assert response.status_code == 200
+    # 20 copies at most, and the few generation counters that never expire.
+    assert _entries("pages") <= 20 + 4
+    assert (
+        "Guide to community policing" in client.get(reverse("knowledge:library")).content.decode()
+    )

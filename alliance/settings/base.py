@@ -250,10 +250,33 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Cache, Celery --------------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+# Copies of public pages for anonymous visitors, their generation counters and the library's
+# facet counts live in their own alias, "pages", that holds at most this many entries.
+PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=2000)
+
+
+def redis_caches(url: str, *, key_prefix: str = "") -> dict:
+    """The two aliases on Redis (alliance/cache_backend.py): a Redis outage never answers 500.
+    "default" (login rate limits, used second-factor codes) counts in each process's memory
+    while Redis is down; "pages" then serves nothing, so pages are rendered afresh."""
+    fail_soft = {
+        "BACKEND": "alliance.cache_backend.FailSoftRedisCache",
+        "LOCATION": url,
     }
+    # An unreachable Redis costs at most this long per try, then is left alone for 5 s.
+    sockets = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_SECONDS": 5}
+    return {
+        "default": {**fail_soft, "KEY_PREFIX": key_prefix, "OPTIONS": {**sockets}},
+        "pages": {
+            **fail_soft,
+            "KEY_PREFIX": f"{key_prefix}-pages" if key_prefix else "pages",
+            "OPTIONS": {**sockets, "STAND_IN": "none", "MAX_ENTRIES": PAGE_CACHE_MAX_ENTRIES},
+        },
+    }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
 else:
@@ -261,7 +284,12 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_MAX_ENTRIES},
+        },
     }
     # Embedded broker: kombu's filesystem transport, a folder of messages, no server needed.
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")

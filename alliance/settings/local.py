@@ -12,7 +12,15 @@ SECRET_KEY = env.str("SECRET_KEY", default="local-only-not-secret-" + "x" * 40)
 ALLIANCE_MFA_REQUIRED_FOR_SECRETARIAT = env.bool(
     "ALLIANCE_MFA_REQUIRED_FOR_SECRETARIAT", default=False
 )
-for sub in ("mail", "media", "broker/queue", "broker/processed", "broker/control", "cache"):
+for sub in (
+    "mail",
+    "media",
+    "broker/queue",
+    "broker/processed",
+    "broker/control",
+    "cache",
+    "page-cache",
+):
     (VAR_DIR / sub).mkdir(parents=True, exist_ok=True)
 # Password of the demo logins that ``manage.py load_demo`` creates (local and demo only).
 ALLIANCE_DEMO_PASSWORD = env.str("ALLIANCE_DEMO_PASSWORD", default="alliance-demo-2026")

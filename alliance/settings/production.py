@@ -43,6 +43,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 ADMINS = [("Alliance Portal", a) for a in env.list("ADMIN_EMAILS", default=[])]
-# Sessions read from Redis, written through to the database: one query less on every signed-in
-# request, and nobody is logged out when the cache is flushed.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only (Django's default engine, stated here on purpose): a Redis
+# outage then logs nobody out and fails no sign-in. "cached_db" would save one indexed query per
+# signed-in request, but a logout or sign-in during an outage would miss its cache entry, and
+# the old session would be read from Redis again once it came back.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -5,7 +5,15 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, DATABASES, INSTALLED_APPS, REDIS_URL, env
+from .base import (
+    CELERY_BROKER_URL,
+    DATABASES,
+    INSTALLED_APPS,
+    PAGE_CACHE_MAX_ENTRIES,
+    REDIS_URL,
+    env,
+    redis_caches,
+)
 
 # The benchmark's tooling (bench/) is tested here; production never installs it.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
@@ -31,15 +39,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the same database, as the web and worker processes of the embedded default do.
     DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "alliance-test",
-        }
-    }
+    CACHES = redis_caches(REDIS_URL, key_prefix="alliance-test")
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_MAX_ENTRIES},
+        },
+    }
     _broker = _tmp / "broker"
     for sub in ("queue", "processed", "control"):
         (_broker / sub).mkdir(parents=True, exist_ok=True)

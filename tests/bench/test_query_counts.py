@@ -4,10 +4,10 @@ cache as after a change, and none at all for an anonymous visitor's second reque
 page. The same pages and sessions as the benchmark (bench/benchmark.py)."""
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 
 from bench import benchmark
+from tests.conftest import clear_caches
 
 MAX_QUERIES = 15
 PUBLIC = {"home", "library", "search + 2 facets", "product detail", "feed", "API list"}
@@ -48,7 +48,7 @@ def _get(client, page):
 def test_benchmarked_page_runs_at_most_15_queries(
     client, pages, django_assert_max_num_queries, name
 ):
-    cache.clear()
+    clear_caches()
     with django_assert_max_num_queries(MAX_QUERIES):
         response = _get(client, pages[name])
     assert response.status_code == 200

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+
+from tests.conftest import clear_caches
 
 CHROMIUM = os.environ.get("ALLIANCE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -102,9 +103,9 @@ def browser(django_db_setup):
 def _live(django_db_serialized_rollback, live_server):
     """Every journey runs against the live server, on a transactional database whose migration
     data (countries, working groups) is restored for each test."""
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture

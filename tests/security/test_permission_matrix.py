@@ -32,7 +32,6 @@ import zoneinfo
 
 import pytest
 from django.contrib.auth.hashers import make_password
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -50,7 +49,7 @@ from members.models import (
     Notification,
     NotificationKind,
 )
-from tests.conftest import add_totp, client_for
+from tests.conftest import add_totp, clear_caches, client_for
 from tests.factories import (
     ActivityFactory,
     AppointmentFactory,
@@ -476,7 +475,7 @@ def _outcome(response):
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(role, world, db, client, settings):
     settings.LANGUAGE_CODE = "en"
-    cache.clear()
+    clear_caches()
     client.raise_request_exception = False  # a crash is a 500 in the report, not the end
     user = world.users[role]
     if user is not None:

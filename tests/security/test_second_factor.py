@@ -1,8 +1,8 @@
 """The second factor on every door. allauth's login (its rate limits, then the code) is the only
 way into a session, whether the person comes through /accounts/login/, the Django admin's
 /admin/login/, an invitation or a password reset; a session that did not give the code of the
-person's authenticator gets nothing. Sessions are kept as production keeps them (cached_db), and
-every code is a real one from the person's authenticator."""
+person's authenticator gets nothing. Sessions are kept as production keeps them (in the
+database), and every code is a real one from the person's authenticator."""
 
 import re
 
@@ -30,8 +30,8 @@ def _staff_pages():
 
 @pytest.fixture(autouse=True)
 def _production_sessions(settings):
-    """Production keeps sessions in Redis in front of the database."""
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    """Production keeps sessions in the database only (alliance/settings/production.py)."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 
 @pytest.fixture

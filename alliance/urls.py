@@ -1,4 +1,4 @@
-from django.conf import settings
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -33,8 +33,10 @@ urlpatterns = [
 ]
 # No route serves MEDIA_ROOT, in any mode: uploaded files are private (evidence, meeting
 # documents, unpublished products) and are served only by the views that check who asks.
-if settings.ALLIANCE_BENCH_CEILING:
-    urlpatterns.append(path("bench/ceiling", views.bench_ceiling, name="bench-ceiling"))
+
+# Development tooling (the benchmark's ceiling page): never installed in production.
+if apps.is_installed("bench"):
+    urlpatterns.append(path("", include("bench.urls")))
 
 handler403 = "alliance.views.permission_denied"
 handler404 = "alliance.views.page_not_found"

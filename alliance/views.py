@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -37,11 +37,6 @@ def home(request):
             "partner_count": member_selectors.partner_list(on=today, current_only=True).count(),
         },
     )
-
-
-def bench_ceiling(request):
-    """The benchmark's ceiling: the same server and middleware, no database, a few bytes."""
-    return HttpResponse(b"ok", content_type="text/plain")
 
 
 def _check_database() -> None:

@@ -7,10 +7,13 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        # The steering committee follows the group leads: the services that change leads run
-        # the (idempotent) sync after their commit; beat runs it daily as well.
+        from members import demo_registry
         from working_groups.services import register_lead_change_hook
 
+        from . import demo
         from .services import committee_sync
 
+        # The steering committee follows the group leads: the services that change leads run
+        # the (idempotent) sync after their commit; beat runs it daily as well.
         register_lead_change_hook(committee_sync)
+        demo_registry.register(self.label, demo.load)

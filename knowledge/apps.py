@@ -26,3 +26,9 @@ class KnowledgeConfig(AppConfig):
         # SQLite (the embedded default) gets an unaccent() function like PostgreSQL's extension,
         # so the library's search ignores accents there too.
         connection_created.connect(_add_sqlite_functions, dispatch_uid="knowledge-sqlite-unaccent")
+
+        from members import demo_registry
+
+        from . import demo
+
+        demo_registry.register(self.label, demo.load)

@@ -106,6 +106,43 @@ def test_env_example_names_every_variable_compose_requires(compose):
     assert required_in_compose <= example
 
 
+# Which apps and URLs a settings module has, as seen by ``manage.py`` in a fresh process.
+APPS_AND_CEILING = (
+    "from django.apps import apps; from django.urls import resolve, Resolver404\n"
+    "try:\n    resolve('/bench/ceiling'); ceiling = True\n"
+    "except Resolver404:\n    ceiling = False\n"
+    "print(apps.is_installed('bench'), ceiling)"
+)
+
+
+def test_production_has_no_benchmark_tooling():
+    shell = _manage("shell", "--no-imports", "-c", APPS_AND_CEILING, env=PRODUCTION_ENV)
+    assert shell.returncode == 0, shell.stderr
+    assert shell.stdout.split() == ["False", "False"]
+    for command in ("seed_scale", "bench_probe"):
+        result = _manage(command, "--help", env=PRODUCTION_ENV)
+        assert result.returncode != 0
+        assert f"Unknown command: '{command}'" in result.stderr
+
+
+def test_the_benchmark_settings_add_the_benchmark_tooling_to_production():
+    env = {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "alliance.settings.bench"}
+    shell = _manage("shell", "--no-imports", "-c", APPS_AND_CEILING, env=env)
+    assert shell.returncode == 0, shell.stderr
+    assert shell.stdout.split() == ["True", "True"]
+    assert _manage("seed_scale", "--help", env=env).returncode == 0
+
+
+def test_the_image_leaves_the_benchmark_out():
+    copied = [
+        line.split()[1]
+        for line in (ROOT / "Dockerfile").read_text().splitlines()
+        if line.startswith("COPY ")
+    ]
+    assert "members" in copied and "knowledge" in copied
+    assert "bench" not in copied
+
+
 def test_demo_data_is_refused_in_production():
     result = _manage("load_demo", env=PRODUCTION_ENV)
     assert result.returncode != 0

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class WorkingGroupsConfig(AppConfig):
     name = "working_groups"
     verbose_name = _("Working groups")
+
+    def ready(self):
+        from members import demo_registry
+
+        from . import demo
+
+        demo_registry.register(self.label, demo.load)

@@ -369,8 +369,6 @@ KNOWLEDGE_PAGE_SIZE = 20
 # also thrown away as soon as a product changes, see knowledge/caching.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 HOME_PAGE_CACHE_SECONDS = env.int("HOME_PAGE_CACHE_SECONDS", default=60)
-# The benchmark's ceiling view (/bench/ceiling); only alliance.settings.bench switches it on.
-ALLIANCE_BENCH_CEILING = False
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = 50

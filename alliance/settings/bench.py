@@ -4,9 +4,10 @@ one machine without TLS or an object store.
 - Uploaded files go to disk (``var/bench-media``), not to ``AWS_STORAGE_BUCKET_NAME``.
 - No redirect to HTTPS: gunicorn is reached over plain HTTP on loopback.
 
-It also adds the ceiling view (``/bench/ceiling``: no database, a few bytes) that production does
-not have. Everything else (DEBUG off, static files through WhiteNoise's manifest storage, Redis
-cache, PostgreSQL with persistent connections, secure cookies) is production's."""
+It also installs the benchmark's app that production never has (``bench``: ``seed_scale``,
+``bench_probe`` and the ceiling view ``/bench/ceiling``, no database, a few bytes). Everything else
+(DEBUG off, static files through WhiteNoise's manifest storage, Redis cache, PostgreSQL with
+persistent connections, secure cookies) is production's."""
 
 from .production import *  # noqa: F403
 from .production import VAR_DIR, env
@@ -19,4 +20,4 @@ STATIC_ROOT = VAR_DIR / "bench-static"
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 ALLOWED_HOSTS = [*env.list("ALLOWED_HOSTS"), "testserver"]
-ALLIANCE_BENCH_CEILING = True
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

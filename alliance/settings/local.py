@@ -1,7 +1,10 @@
 """The embedded default for a developer's machine and the demo (``make run``)."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env
+from .base import INSTALLED_APPS, VAR_DIR, env
+
+# The benchmark's tooling (bench/): development only, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="local-only-not-secret-" + "x" * 40)

@@ -8,11 +8,15 @@ from .base import *  # noqa: F403
 from .base import (
     CELERY_BROKER_URL,
     DATABASES,
+    INSTALLED_APPS,
     PAGE_CACHE_MAX_ENTRIES,
     REDIS_URL,
     env,
     redis_caches,
 )
+
+# The benchmark's tooling (bench/) is tested here; production never installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
 DEBUG = False

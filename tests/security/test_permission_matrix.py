@@ -76,6 +76,8 @@ MATRIX = {
     # --- Public pages, feeds and machine endpoints ----------------------------------------------
     "home":                                  (GET,  "",                       200,   200, 200, 200, 200, 200),
     "healthz":                               (GET,  "",                       200,   200, 200, 200, 200, 200),
+    # The benchmark's ceiling (bench/, installed by the local, test and bench settings only).
+    "bench-ceiling":                         (GET,  "",                       200,   200, 200, 200, 200, 200),
     "set_language":                          (POST, "",                       302,   302, 302, 302, 302, 302),
     "sitemap-index":                         (GET,  "",                       200,   200, 200, 200, 200, 200),
     "django.contrib.sitemaps.views.sitemap": (GET,  "sitemap_section",        200,   200, 200, 200, 200, 200),

@@ -1,16 +1,14 @@
 """Demo data for ``make run``: safe to run again (it updates, never duplicates).
 
-Each installed app of ours may have a ``demo`` module with a ``load(password=...)`` function;
-they run in the order of INSTALLED_APPS, so later apps can build on earlier ones."""
+Each app of ours registers its part of the demo from its ``AppConfig.ready()``
+(``members/demo_registry.py``); the parts load in the order of INSTALLED_APPS, so later apps
+build on earlier ones."""
 
-from importlib import import_module
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-OUR_APPS = ("members", "working_groups", "governance", "knowledge")
+from members import demo_registry
 
 
 class Command(BaseCommand):
@@ -24,16 +22,8 @@ class Command(BaseCommand):
         if not password:
             # Only the local (embedded default) and test settings define a demo password.
             raise CommandError("Demo data is loaded only with the local or test settings.")
-        logins: list[tuple[str, str]] = []
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                if config.name not in OUR_APPS:
-                    continue
-                try:
-                    module = import_module(f"{config.name}.demo")
-                except ModuleNotFoundError:
-                    continue
-                logins += module.load(password=password) or []
+            logins = demo_registry.load_all(password=password)
         if not options["quiet_logins"]:
             self.stdout.write(f"\nDemo logins (password for all: {password})")
             for email, role in logins:

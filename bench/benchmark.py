@@ -185,7 +185,7 @@ def search_timing(repeat: int = 5) -> dict:
     """Latency of the library's results for each search (first page and the total, as the
     listing asks), over every product; ``repeat`` runs of each of the 20 queries."""
     timings = {}
-    for text in seeding.search_queries():
+    for text in seeding.SEARCH_QUERIES:
         runs = []
         for _ in range(repeat):
             started = time.perf_counter()

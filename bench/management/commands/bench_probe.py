@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from alliance import benchmark
+from bench import benchmark
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from alliance import seeding
+from bench import seeding
 
 
 class Command(BaseCommand):

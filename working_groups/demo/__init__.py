@@ -1,4 +1,5 @@
-"""Demo work plans and reporting cycles for ``manage.py load_demo``.
+"""The working groups' part of the demo, read from the YAML files next to this one: lead
+countries, an approved work plan per group, and reporting cycles.
 
 Idempotent: a group that already has a work plan gets no new one, and cycles are only made when
 there are none yet. Dates are relative to the day the demo is first loaded: one closed cycle
@@ -11,10 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from members.dates import alliance_today
+from members.demo_registry import read
 from members.models import Country, FocalPointAppointment, User
-
-from . import services
-from .models import (
+from working_groups import services
+from working_groups.models import (
     GroupLead,
     ProgressReport,
     ReportEvent,
@@ -23,131 +24,54 @@ from .models import (
     WorkPlan,
 )
 
-ACTIVITIES = {
-    1: [
-        (
-            "Mapa regional de riesgo de reclutamiento juvenil",
-            "Un mapa compartido de los municipios con mayor riesgo",
-            "Países con datos cargados",
-            "18",
-        ),
-        (
-            "Programa piloto de prevención en escuelas",
-            "Pilotos en tres países con evaluación de impacto",
-            "Escuelas participantes",
-            "60",
-        ),
-        (
-            "Guía de atención a víctimas",
-            "Guía publicada en español e inglés",
-            "",
-            "",
-        ),
-    ],
-    2: [
-        (
-            "Diagnóstico de capacidades de las fiscalías",
-            "Un diagnóstico comparado de las fiscalías de la región",
-            "Fiscalías evaluadas",
-            "15",
-        ),
-        (
-            "Programa regional de formación policial",
-            "Cursos virtuales sobre investigación criminal",
-            "Agentes formados",
-            "1 200",
-        ),
-        (
-            "Red de escuelas judiciales",
-            "Acuerdo de intercambio entre escuelas judiciales",
-            "",
-            "",
-        ),
-    ],
-    3: [
-        (
-            "Protocolo de intercambio de información financiera",
-            "Protocolo firmado por las unidades de inteligencia financiera",
-            "Unidades adheridas",
-            "12",
-        ),
-        (
-            "Estudio sobre minería ilegal y lavado de activos",
-            "Estudio regional publicado",
-            "",
-            "",
-        ),
-        (
-            "Capacitación en decomiso de bienes",
-            "Talleres para jueces y fiscales",
-            "Talleres realizados",
-            "6",
-        ),
-    ],
-}
 
-# The closed cycle's reports take these states in turn (every state appears in every group).
-CLOSED_STATES = [
-    "accepted",
-    "accepted",
-    "accepted_late",
-    "submitted",
-    "returned",
-    "draft",
-    "accepted",
-    "submitted_late",
-]
-
-
-# Leads chosen for the demo (the real leads were not public when this was written).
-GROUP_LEADS = {1: ["EC", "JM"], 2: ["CR"], 3: ["AR", "PA"]}
+def load(*, password: str) -> list[tuple[str, str]]:
+    secretariat = User.objects.get(email="secretariat@alliance.test")
+    with transaction.atomic():
+        _leads()
+        today = alliance_today()
+        plans = read(__file__, "plans.yaml")
+        for group in WorkingGroup.objects.all():
+            _plan(plans, group, today, secretariat)
+        if not ReportingCycle.objects.exists():
+            _cycles(read(__file__, "reports.yaml"), today, secretariat)
+    return []
 
 
 def _leads() -> None:
-    for number, codes in GROUP_LEADS.items():
+    data = read(__file__, "leads.yaml")
+    for number, codes in data["groups"].items():
         group = WorkingGroup.objects.get(number=number)
         for code in codes:
             GroupLead.objects.get_or_create(
                 group=group,
                 country=Country.objects.get(iso_code=code),
-                defaults={"start_on": datetime.date(2025, 2, 1)},
+                defaults={"start_on": data["since"]},
             )
 
 
-def load(*, password: str):
-    secretariat = User.objects.get(email="secretariat@alliance.test")
-    with transaction.atomic():
-        _leads()
-        today = alliance_today()
-        for group in WorkingGroup.objects.all():
-            _plan(group, today, secretariat)
-        if not ReportingCycle.objects.exists():
-            _cycles(today, secretariat)
-    return []
-
-
-def _plan(group, today, secretariat) -> None:
+def _plan(plans: dict, group, today, secretariat) -> None:
     if WorkPlan.objects.filter(group=group).exists():
         return
     start = datetime.date(today.year - 1, 1, 1)
     end = datetime.date(today.year + 1, 12, 31)
     plan = services.work_plan_create(
         group=group,
-        title=f"Plan de trabajo {start.year}–{end.year}",
+        title=plans["title"].format(start=start.year, end=end.year),
         period_start=start,
         period_end=end,
         by=secretariat,
     )
-    for index, (title, output, indicator, target) in enumerate(ACTIVITIES[group.number]):
+    for index, activity in enumerate(plans["activities"][group.number]):
         services.activity_save(
             plan=plan,
-            title=title,
+            title=activity["title"],
             description="",
             start_on=start + datetime.timedelta(days=90 * index),
             due_on=end - datetime.timedelta(days=120 * (2 - index)),
-            expected_output=output,
-            indicator=indicator,
-            target=target,
+            expected_output=activity["expected_output"],
+            indicator=activity.get("indicator", ""),
+            target=activity.get("target", ""),
         )
     services.work_plan_approve(plan=plan, by=secretariat)
 
@@ -163,12 +87,12 @@ def _focal_points(on) -> dict[int, object]:
     return {a.ministry.country_id: a.user for a in appointments}
 
 
-def _cycles(today, secretariat) -> None:
+def _cycles(texts: dict, today, secretariat) -> None:
     current_start, current_end = _half_year(today)
     previous_start, previous_end = _half_year(current_start - datetime.timedelta(days=1))
     groups = list(WorkingGroup.objects.all())
     closed = services.cycle_open(
-        name=f"Informe semestral {previous_start:%Y-%m} a {previous_end:%Y-%m}",
+        name=texts["cycle_name"].format(start=previous_start, end=previous_end),
         period_start=previous_start,
         period_end=previous_end,
         opens_on=min(
@@ -180,14 +104,15 @@ def _cycles(today, secretariat) -> None:
         by=secretariat,
     )
     people = _focal_points(today)
+    states = texts["closed_states"]
     reports = closed.reports.select_related("cycle").order_by("group__number", "country__iso_code")
     for index, report in enumerate(reports):
-        _fill(report, CLOSED_STATES[index % len(CLOSED_STATES)], people, secretariat, index)
+        _fill(texts, report, states[index % len(states)], people, secretariat, index)
     services.cycle_close(cycle=closed)
     services.cycle_summary_publish(cycle=closed, publish=True, by=secretariat)
 
     open_cycle = services.cycle_open(
-        name=f"Informe semestral {current_start:%Y-%m} a {current_end:%Y-%m}",
+        name=texts["cycle_name"].format(start=current_start, end=current_end),
         period_start=current_start,
         period_end=current_end,
         opens_on=today - datetime.timedelta(days=7),
@@ -200,36 +125,29 @@ def _cycles(today, secretariat) -> None:
     for index, report in enumerate(
         open_cycle.reports.select_related("cycle").order_by("group__number", "country__iso_code")
     ):
-        if report.country.iso_code in ("EC", "BB", "CR"):
+        if report.country.iso_code in texts["open_cycle_left_empty"]:
             continue  # left for the demo logins to fill in
         if index % 6 == 0:
-            _fill(report, "submitted", people, secretariat, index)
+            _fill(texts, report, "submitted", people, secretariat, index)
         elif index % 6 == 1:
-            _fill(report, "draft_started", people, secretariat, index)
+            _fill(texts, report, "draft_started", people, secretariat, index)
 
 
-STATUSES = ["on_track", "delayed", "completed", "on_track", "not_started"]
-
-
-def _fill(report, outcome, people, secretariat, index) -> None:
+def _fill(texts: dict, report, outcome, people, secretariat, index) -> None:
     """Fill a demo report and give it the state and trail of ``outcome``."""
     author = people.get(report.country_id)
     cycle = report.cycle
+    statuses = texts["statuses"]
     updates = list(report.updates.select_related("activity"))
     for offset, update in enumerate(updates):
-        status = STATUSES[(index + offset) % len(STATUSES)]
+        status = statuses[(index + offset) % len(statuses)]
         update.status = status
         update.percent = {"completed": 100, "not_started": 0}.get(status, 20 + 15 * offset)
-        update.narrative = {
-            "on_track": "Las actividades avanzan según el calendario acordado.",
-            "delayed": "El proceso de contratación tomó más tiempo del previsto.",
-            "completed": "Actividad concluida; el informe final está disponible.",
-            "not_started": "Comenzará en el próximo semestre.",
-        }[status]
+        update.narrative = texts["narratives"][status]
         update.save(update_fields=["status", "percent", "narrative"])
-    report.achievements = "Se fortaleció la coordinación entre las instituciones nacionales."
-    report.challenges = "Restricciones presupuestarias y rotación de personal."
-    report.support_needed = "Asistencia técnica para el diseño de indicadores."
+    report.achievements = texts["achievements"]
+    report.challenges = texts["challenges"]
+    report.support_needed = texts["support_needed"]
     report.last_saved_at = timezone.now()
     report.last_saved_by = author
     if outcome == "draft_started":
@@ -268,7 +186,7 @@ def _fill(report, outcome, people, secretariat, index) -> None:
                 "submitted",
                 "returned",
                 secretariat,
-                "Por favor, agregue las cifras de presupuesto ejecutado.",
+                texts["return_comment"],
             )
         )
     report.state = final

@@ -1,12 +1,12 @@
 """Every page ``make bench`` loads runs at most 15 SQL queries, on the seeded data at a small
 size (each list still holds more rows than a page, so a query per row would show), with an empty
 cache as after a change, and none at all for an anonymous visitor's second request to a public
-page. The same pages and sessions as the benchmark (alliance/benchmark.py)."""
+page. The same pages and sessions as the benchmark (bench/benchmark.py)."""
 
 import pytest
 from django.core.management import call_command
 
-from alliance import benchmark
+from bench import benchmark
 from tests.conftest import clear_caches
 
 MAX_QUERIES = 15

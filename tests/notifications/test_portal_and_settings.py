@@ -36,6 +36,23 @@ def test_unread_count_in_the_header_and_mark_as_read(bob_client, bobs_notificati
     assert 'class="badge"' not in bob_client.get(reverse("members:dashboard")).content.decode()
 
 
+def test_the_unread_count_counts_only_what_the_inbox_shows(bob_client, bob, bobs_notification):
+    """A message that could not be prepared (the secretariat sees it) and a superseded one are
+    not in Bob's inbox, so the header does not count them either."""
+    for key, status in (("meeting:1@0:1d", "failed"), ("meeting:1@9:7d", "superseded")):
+        Notification.objects.create(
+            recipient=bob,
+            kind="meeting_reminder",
+            topic="meeting:1",
+            key=key,
+            subject="Meeting reminders",
+            body="" if status == "failed" else "Moved.",
+            status=status,
+        )
+    page = bob_client.get(reverse("members:dashboard")).content.decode()
+    assert '<span class="badge">1<span class="visually-hidden"> unread</span></span>' in page
+
+
 def test_nobody_reads_or_marks_someone_elses_notifications(client, carol, bobs_notification):
     client_for(client, carol)
     assert (

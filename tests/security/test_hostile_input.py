@@ -856,7 +856,7 @@ def _row_counts() -> dict[str, int]:
     """The number of rows of every table of the project's apps, in one query."""
     tables = sorted(
         model._meta.db_table
-        for label in ("members", "governance", "working_groups", "knowledge")
+        for label in ("members", "notifications", "governance", "working_groups", "knowledge")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     )
     quote = connection.ops.quote_name

@@ -37,11 +37,10 @@ def test_notification_rows_and_preferences_survive_the_move(before_the_move, bob
     )
     group = Group.objects.create(name="Notification readers")
     group.permissions.add(permission)
+    stage = {"recipient_id": bob.pk, "kind": "meeting_reminder", "key": "meeting:7@2026-12-01:7d"}
     sent = OldNotification.objects.create(
-        recipient_id=bob.pk,
-        kind="meeting_reminder",
+        **stage,
         topic="meeting:7",
-        key="meeting:7@2026-12-01:7d",
         subject="Reminder: summit",
         body="The summit is coming.",
         status="sent",
@@ -65,14 +64,7 @@ def test_notification_rows_and_preferences_survive_the_move(before_the_move, bob
     assert Preference.objects.get(user_id=bob.pk, kind="report_reminder").delivery == "weekly"
     # The database still refuses a second message for the same person and stage.
     with pytest.raises(IntegrityError), transaction.atomic():
-        Notification.objects.create(
-            recipient_id=bob.pk,
-            kind="meeting_reminder",
-            topic="meeting:7",
-            key="meeting:7@2026-12-01:7d",
-            subject="Again",
-            body="Again.",
-        )
+        Notification.objects.create(**stage, topic="meeting:7", subject="Again", body="Again.")
     # Permissions given on the model are still given: its content type moved with it.
     ContentType = new.get_model("contenttypes", "ContentType")
     Group = new.get_model("auth", "Group")

@@ -41,23 +41,24 @@ class Candidate:
 
 Source = Callable[[datetime.datetime], list[Candidate]]
 
-_sources: dict[str, Source] = {}
+_SOURCES: dict[str, Source] = {}
 
 
 def register_source(name: str, due: Source) -> None:
     """Add a source of reminders (registering the same name again replaces it)."""
-    _sources[name] = due
+    _SOURCES[name] = due
 
 
-def registered_sources() -> list[str]:
-    return list(_sources)
+def registered_sources() -> dict[str, Source]:
+    """The registered sources by name, in the order they were registered."""
+    return dict(_SOURCES)
 
 
 def due(now: datetime.datetime) -> list[Candidate]:
     """Every registered source's candidates. A source that fails is logged and skipped: one
     app's failure never stops the others' reminders."""
     candidates: list[Candidate] = []
-    for name, source in list(_sources.items()):
+    for name, source in list(_SOURCES.items()):
         try:
             candidates += source(now)
         except Exception:  # noqa: BLE001 - one source's failure never stops the others

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_each_app_registers_its_reminders_in_the_order_apps_are_installed():
-    assert registry.registered_sources() == ["working_groups", "governance", "knowledge"]
+    assert list(registry.registered_sources()) == ["working_groups", "governance", "knowledge"]
 
 
 def test_no_module_of_ours_is_found_by_name():
@@ -27,7 +27,7 @@ def test_a_source_that_fails_does_not_stop_the_others_reminders(alice, bob, monk
     def broken(now):
         raise RuntimeError("the reports table is locked")
 
-    monkeypatch.setattr(registry, "_sources", {"broken": broken, **registry._sources})
+    monkeypatch.setattr(registry, "_SOURCES", {"broken": broken, **registry._SOURCES})
     _meeting(alice, title="Prison intelligence exchange")
 
     with caplog.at_level(logging.ERROR, logger="notifications.registry"):
@@ -43,8 +43,8 @@ def test_a_source_that_fails_does_not_stop_the_others_reminders(alice, bob, monk
 
 
 def test_a_source_registered_again_replaces_the_first(monkeypatch):
-    monkeypatch.setattr(registry, "_sources", {})
+    monkeypatch.setattr(registry, "_SOURCES", {})
     registry.register_source("knowledge", lambda now: [])
     registry.register_source("knowledge", lambda now: ["replaced"])
-    assert registry.registered_sources() == ["knowledge"]
+    assert list(registry.registered_sources()) == ["knowledge"]
     assert registry.due(None) == ["replaced"]

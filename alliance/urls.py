@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/setlang/", members_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
+    path("", include("notifications.urls")),
     path("", include("governance.urls")),
     path("", include("working_groups.urls")),
     path("", include("knowledge.urls")),

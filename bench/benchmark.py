@@ -23,9 +23,10 @@ from governance.models import Meeting
 from knowledge import selectors as knowledge_selectors
 from knowledge.filters import ProductFilter
 from knowledge.models import KnowledgeProduct
-from members import notifications
-from members.models import Notification, User
+from members.models import User
 from members.second_factor import SECOND_FACTOR_TYPES
+from notifications import sweep
+from notifications.models import Notification
 from working_groups.models import ProgressReport, ReportingCycle
 
 from . import seeding
@@ -167,7 +168,7 @@ def sweep_timing(items: int, invitees_per_meeting: int = 100) -> dict:
             before = Notification.objects.count()
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
-                ids = notifications.sweep(now)
+                ids = sweep.sweep(now)
                 elapsed = time.perf_counter() - started
             result = {
                 "due_items": Notification.objects.count() - before,

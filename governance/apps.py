@@ -8,12 +8,14 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from members import demo_registry
+        from notifications.registry import register_source
         from working_groups.services import register_lead_change_hook
 
-        from . import demo
+        from . import demo, reminders
         from .services import committee_sync
 
         # The steering committee follows the group leads: the services that change leads run
         # the (idempotent) sync after their commit; beat runs it daily as well.
         register_lead_change_hook(committee_sync)
         demo_registry.register(self.label, demo.load)
+        register_source(self.label, reminders.due)

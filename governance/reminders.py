@@ -1,5 +1,6 @@
-"""What governance has due for the notification sweep (see ``members.notifications``):
-meeting reminders and updates, minutes to upload, and presidency handovers.
+"""What governance has due for the notification sweep (registered in ``apps.py``; see
+``notifications.registry``): meeting reminders and updates, minutes to upload, and presidency
+handovers.
 
 Every function here runs a fixed number of queries, whatever the number of due items."""
 
@@ -13,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from members.dates import alliance_today
-from members.models import Country, FocalPointAppointment, Notification, NotificationKind, User
-from members.notifications import Candidate, Rendered, absolute_url
+from members.models import Country, FocalPointAppointment, User
+from notifications.models import Notification, NotificationKind
+from notifications.registry import Candidate, Rendered, absolute_url
 from working_groups.models import WorkingGroup
 
 from .calendar import calendar_for

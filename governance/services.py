@@ -8,13 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.tasks import enqueue
 from core.uploads import MEETING_DOCUMENT, check_upload
 from members.audit import audit, snapshot
 from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
 from members.permissions import is_secretariat, may_lead_group
-from members.tasks import enqueue, sweep_notifications
+from notifications.tasks import sweep_notifications
 from working_groups.models import GroupLead
 
 from .dates import default_term_end

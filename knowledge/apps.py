@@ -28,7 +28,9 @@ class KnowledgeConfig(AppConfig):
         connection_created.connect(_add_sqlite_functions, dispatch_uid="knowledge-sqlite-unaccent")
 
         from members import demo_registry
+        from notifications.registry import register_source
 
-        from . import demo
+        from . import demo, reminders
 
         demo_registry.register(self.label, demo.load)
+        register_source(self.label, reminders.due)

@@ -8,8 +8,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from members.models import Delivery, NotificationKind, NotificationPreference
-from members.notifications import Candidate, Rendered, absolute_url
+from notifications.channels import readers_of
+from notifications.models import NotificationKind
+from notifications.registry import Candidate, Rendered, absolute_url
 
 from .models import KnowledgeProduct
 
@@ -27,14 +28,7 @@ def _render(product: KnowledgeProduct):
 
 
 def due(now: datetime.datetime) -> list[Candidate]:
-    readers = [
-        preference.user
-        for preference in NotificationPreference.objects.filter(
-            kind=NotificationKind.PUBLICATION_DIGEST, user__is_active=True
-        )
-        .exclude(delivery=Delivery.OFF)
-        .select_related("user")
-    ]
+    readers = readers_of(NotificationKind.PUBLICATION_DIGEST)
     if not readers:
         return []
     products = list(

@@ -10,8 +10,6 @@ from .models import (
     FocalPointAppointment,
     Minister,
     Ministry,
-    Notification,
-    NotificationKind,
     PartnerInstitution,
 )
 
@@ -135,27 +133,6 @@ class PartnerFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
-
-
-class NotificationFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Notification.Status.choices, empty_label=_("All")
-    )
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=NotificationKind.choices, empty_label=_("All")
-    )
-    q = django_filters.CharFilter(
-        label=_("Recipient"), method="search", max_length=SEARCH_MAX_LENGTH
-    )
-
-    class Meta:
-        model = Notification
-        fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(recipient__full_name__icontains=value) | Q(recipient__email__icontains=value)
-        )
 
 
 class AuditFilter(django_filters.FilterSet):

@@ -215,16 +215,3 @@ class ProfileForm(forms.ModelForm):
 
 class InvitationAcceptForm(SetPasswordForm):
     """Choose a password (Django's validators apply) to accept an invitation."""
-
-
-class NotificationPreferencesForm(forms.Form):
-    """One choice per kind of notification."""
-
-    def __init__(self, *args, current: dict[str, str], **kwargs):
-        super().__init__(*args, **kwargs)
-        from .models import Delivery, NotificationKind
-
-        for kind, label in NotificationKind.choices:
-            self.fields[kind] = forms.ChoiceField(
-                label=label, choices=Delivery.choices, initial=current.get(kind)
-            )

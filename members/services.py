@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.tasks import enqueue
+
 from .audit import audit, snapshot
 from .concurrency import save_versioned
 from .models import (
@@ -264,7 +266,7 @@ def _hash_token(token: str) -> str:
 def invitation_create(*, user, by) -> Invitation:
     """Revoke the person's earlier unused invitations, make a new one, send it after commit.
     With the broker down the appointment still stands: the sweep queues unsent invitations."""
-    from .tasks import enqueue, send_invitation
+    from .tasks import send_invitation
 
     now = timezone.now()
     Invitation.objects.filter(user=user, accepted_at__isnull=True, revoked_at__isnull=True).update(

@@ -1,21 +1,6 @@
-import logging
-
 from celery import shared_task
 
-from . import delivery, notifications, services
-
-logger = logging.getLogger(__name__)
-
-
-def enqueue(task, *args) -> bool:
-    """Queue a task without letting a broker outage break the caller: whatever is not queued
-    now, the next sweep picks up (pending notifications are re-queued)."""
-    try:
-        task.apply_async(args=args, retry=False)
-    except Exception as error:  # noqa: BLE001 - the broker may be down; nothing is lost
-        logger.warning("could not queue %s%s: %s", task.name, args, error)
-        return False
-    return True
+from . import services
 
 
 @shared_task(
@@ -28,45 +13,3 @@ def enqueue(task, *args) -> bool:
 )
 def send_invitation(invitation_id: int) -> bool:
     return services.invitation_send(invitation_id=invitation_id)
-
-
-@shared_task(soft_time_limit=120, time_limit=180)
-def sweep_notifications() -> int:
-    """Find every reminder that is due, record it once, and queue one small task per e-mail."""
-    ids = notifications.sweep()
-    for notification_id in ids:
-        enqueue(deliver_notification, notification_id)
-    for invitation_id in services.invitations_unsent():
-        enqueue(send_invitation, invitation_id)
-    return len(ids)
-
-
-MAX_DELIVERY_RETRIES = 6
-
-
-# Its time limit is the least ALLIANCE_DELIVERY_STALE_SECONDS may be: a claim older than that
-# was lost with its worker, and is taken again (members.delivery).
-@shared_task(bind=True, max_retries=MAX_DELIVERY_RETRIES, soft_time_limit=30, time_limit=60)
-def deliver_notification(self, notification_id: int) -> bool:
-    try:
-        return delivery.notification_deliver(notification_id=notification_id)
-    except Exception as error:
-        if self.request.retries >= self.max_retries:
-            delivery.notification_give_up(notification_id=notification_id, error=str(error))
-            return False
-        raise self.retry(exc=error, countdown=min(30 * 2**self.request.retries, 3600)) from error
-
-
-@shared_task(soft_time_limit=120, time_limit=180)
-def send_digests(period: str) -> int:
-    user_ids = delivery.digest_user_ids(period=period)
-    for user_id in user_ids:
-        enqueue(send_digest, user_id, period)
-    return len(user_ids)
-
-
-@shared_task(
-    autoretry_for=(OSError,), retry_backoff=60, max_retries=5, soft_time_limit=60, time_limit=90
-)
-def send_digest(user_id: int, period: str) -> int:
-    return delivery.digest_send(user_id=user_id, period=period)

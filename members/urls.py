@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import notification_views, views
+from . import views
 
 app_name = "members"
 
@@ -26,32 +26,6 @@ urlpatterns = [
         "backoffice/focal-points/<int:pk>/reinvite/",
         views.appointment_reinvite,
         name="appointment-reinvite",
-    ),
-    path("notifications/", notification_views.notification_list, name="notification-list"),
-    path(
-        "notifications/read/",
-        notification_views.notification_mark_read,
-        name="notification-mark-read",
-    ),
-    path(
-        "notifications/settings/",
-        notification_views.notification_settings,
-        name="notification-settings",
-    ),
-    path(
-        "notifications/unsubscribe/<str:token>/",
-        notification_views.unsubscribe,
-        name="unsubscribe",
-    ),
-    path(
-        "backoffice/notifications/",
-        notification_views.notification_queue,
-        name="notification-queue",
-    ),
-    path(
-        "backoffice/notifications/<int:pk>/retry/",
-        notification_views.notification_retry,
-        name="notification-retry",
     ),
     path("backoffice/audit/", views.audit_log, name="audit-log"),
     path("backoffice/partners/", views.partner_list, name="partner-list"),

@@ -123,7 +123,7 @@ def test_pages_and_sign_in_answer_while_redis_is_down(client, bob, carol, produc
         reverse("members:dashboard"),
         reverse("working_groups:dashboard"),
         reverse("knowledge:workspace"),
-        reverse("members:notification-list"),
+        reverse("notifications:notification-list"),
         reverse("knowledge:library"),
         reverse("home"),
     ]

@@ -8,7 +8,9 @@ class WorkingGroupsConfig(AppConfig):
 
     def ready(self):
         from members import demo_registry
+        from notifications.registry import register_source
 
-        from . import demo
+        from . import demo, reminders
 
         demo_registry.register(self.label, demo.load)
+        register_source(self.label, reminders.due)

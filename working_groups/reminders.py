@@ -1,4 +1,5 @@
-"""What reporting has due for the notification sweep (see ``members.notifications``).
+"""What reporting has due for the notification sweep (registered in ``apps.py``; see
+``notifications.registry``).
 
 - Focal points of each country whose report is not submitted yet: 14 and 3 days before the due
   date (``ALLIANCE_REPORT_REMINDER_DAYS``), on the due date, then weekly while overdue, at most
@@ -17,8 +18,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from members.dates import alliance_today
-from members.models import FocalPointAppointment, NotificationKind, User
-from members.notifications import Candidate, Rendered, absolute_url
+from members.models import FocalPointAppointment, User
+from notifications.models import NotificationKind
+from notifications.registry import Candidate, Rendered, absolute_url
 
 from .models import GroupLead, ProgressReport, ReportingCycle
 

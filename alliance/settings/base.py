@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_filters",
     "core",
     "members",
+    "notifications",
     "working_groups",
     "governance",
     "knowledge",
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "members.context_processors.roles",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -331,20 +333,20 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A notification claimed for sending longer ago than this was lost with its worker (killed, or
 # its machine stopped): the next sweep queues it again, and a redelivered task takes it. Never
-# less than the time limit of the task that sends it (60 s, members/tasks.py).
+# less than the time limit of the task that sends it (60 s, notifications/tasks.py).
 ALLIANCE_DELIVERY_STALE_SECONDS = env.int("ALLIANCE_DELIVERY_STALE_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     "sweep-notifications": {
-        "task": "members.tasks.sweep_notifications",
+        "task": "notifications.tasks.sweep_notifications",
         "schedule": env.int("ALLIANCE_SWEEP_SECONDS", default=300),
     },
     "daily-digests": {
-        "task": "members.tasks.send_digests",
+        "task": "notifications.tasks.send_digests",
         "schedule": crontab(hour=7, minute=0),
         "args": ["daily"],
     },
     "weekly-digests": {
-        "task": "members.tasks.send_digests",
+        "task": "notifications.tasks.send_digests",
         "schedule": crontab(day_of_week=1, hour=7, minute=0),
         "args": ["weekly"],
     },

@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
 
-from members import notifications
-from members.models import Notification, NotificationPreference
+from notifications import inbox
+from notifications.models import Notification, NotificationPreference
 from tests.knowledge.factories import KnowledgeProductFactory
 
 from .test_meeting_reminders import _meeting, _run_sweep
@@ -41,7 +41,7 @@ def test_a_meeting_that_cannot_be_prepared_does_not_stop_the_reminders_of_others
     # A time zone that does not exist: its reminder and calendar cannot be built at all.
     type(bad).objects.filter(pk=bad.pk).update(time_zone="Mars/Olympus_Mons")
 
-    with caplog.at_level(logging.ERROR, logger="members.notifications"):
+    with caplog.at_level(logging.ERROR, logger="notifications.sweep"):
         _run_sweep()
 
     assert [m.subject for m in mail.outbox if m.to == ["bob@ecuador.test"]] == [
@@ -65,12 +65,12 @@ def test_the_secretariat_sees_the_failure_and_send_again_prepares_it_anew(alice,
     type(bad).objects.filter(pk=bad.pk).update(time_zone="Mars/Olympus_Mons")
     _run_sweep()
     failed = Notification.objects.get(recipient=bob, topic=f"meeting:{bad.pk}")
-    queue = alice_client.get(reverse("members:notification-queue") + "?status=failed")
+    queue = alice_client.get(reverse("notifications:notification-queue") + "?status=failed")
     assert "Mars/Olympus_Mons" in queue.content.decode()
-    assert list(notifications.notifications_for(bob)) == []  # no empty message in his inbox
+    assert list(inbox.notifications_for(bob)) == []  # no empty message in his inbox
 
     type(bad).objects.filter(pk=bad.pk).update(time_zone="America/Bogota")  # repaired
-    response = alice_client.post(reverse("members:notification-retry", args=[failed.pk]))
+    response = alice_client.post(reverse("notifications:notification-retry", args=[failed.pk]))
     assert response.status_code == 302
     _run_sweep()
     assert [m.subject for m in mail.outbox if m.to == ["bob@ecuador.test"]] == [

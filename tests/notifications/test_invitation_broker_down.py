@@ -9,7 +9,7 @@ from django.utils import timezone
 from alliance.celery import app
 from members import services
 from members.models import FocalPointAppointment, Invitation
-from members.tasks import sweep_notifications
+from notifications.tasks import sweep_notifications
 from tests.factories import MinistryFactory
 
 from .conftest import settle, wait_for_mail

@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.celery import app
-from members import notifications
-from members.models import Notification
-from members.tasks import deliver_notification, send_digests, sweep_notifications
+from notifications import sweep
+from notifications.models import Notification
+from notifications.tasks import deliver_notification, send_digests, sweep_notifications
 
 from .test_meeting_reminders import BOGOTA, _meeting, notifications_due
 
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _record(alice) -> Notification:
     _meeting(alice, title="Prison intelligence exchange")
-    notifications.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
+    sweep.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
     return Notification.objects.get(recipient__email="bob@ecuador.test")
 
 
@@ -50,12 +50,12 @@ def test_a_fresh_claim_is_left_alone_and_a_stale_one_is_taken_once(alice, bob, s
     settings.ALLIANCE_DELIVERY_STALE_SECONDS = 60
     notification = _record(alice)
     _claimed(notification, seconds_ago=10)  # another worker is sending it right now
-    assert notification.pk not in notifications.sweep()
+    assert notification.pk not in sweep.sweep()
     assert deliver_notification.apply(args=[notification.pk]).get() is False
     assert mail.outbox == []
 
     _claimed(notification, seconds_ago=61)  # its worker was killed a minute ago
-    assert notification.pk in notifications.sweep()
+    assert notification.pk in sweep.sweep()
     assert deliver_notification.apply(args=[notification.pk]).get() is True
     assert deliver_notification.apply(args=[notification.pk]).get() is False  # redelivered
     assert [m.to for m in mail.outbox] == [["bob@ecuador.test"]]
@@ -68,11 +68,11 @@ def test_the_secretariat_may_send_again_a_message_lost_with_its_worker(
 ):
     settings.ALLIANCE_DELIVERY_STALE_SECONDS = 60
     notification = _record(alice)
-    retry = reverse("members:notification-retry", args=[notification.pk])
+    retry = reverse("notifications:notification-retry", args=[notification.pk])
     _claimed(notification, seconds_ago=10)
     assert alice_client.post(retry).status_code == 404  # still being sent: not twice
     _claimed(notification, seconds_ago=61)
-    page = alice_client.get(reverse("members:notification-queue"), {"status": "sending"})
+    page = alice_client.get(reverse("notifications:notification-queue"), {"status": "sending"})
     assert retry in page.content.decode()
     assert alice_client.post(retry).status_code == 302
     assert [m.to for m in mail.outbox] == [["bob@ecuador.test"]]
@@ -81,8 +81,8 @@ def test_the_secretariat_may_send_again_a_message_lost_with_its_worker(
 def test_a_message_whose_worker_keeps_dying_is_given_up(alice, bob, settings):
     settings.ALLIANCE_DELIVERY_STALE_SECONDS = 60
     notification = _record(alice)
-    _claimed(notification, seconds_ago=61, attempts=notifications.MAX_CLAIMS)
-    assert notification.pk not in notifications.sweep()
+    _claimed(notification, seconds_ago=61, attempts=sweep.MAX_CLAIMS)
+    assert notification.pk not in sweep.sweep()
     notification.refresh_from_db()
     assert notification.status == Notification.Status.FAILED
     assert "given up" in notification.last_error
@@ -93,7 +93,7 @@ def test_a_digest_lost_with_its_worker_goes_back_to_the_digest(alice, bob, setti
     bob.notification_preferences.create(kind="meeting_reminder", delivery="daily")
     notification = _record(alice)
     _claimed(notification, seconds_ago=61)
-    notifications.sweep()
+    sweep.sweep()
     send_digests.apply(args=["daily"])
     [digest] = mail.outbox
     assert "Prison intelligence exchange" in digest.body

@@ -13,9 +13,10 @@ from icalendar import Calendar
 from alliance.celery import app
 from governance import services as governance_services
 from governance.models import Meeting, MeetingResponse
-from members import delivery, notifications
-from members.models import Country, Delivery, Notification, NotificationPreference
-from members.tasks import deliver_notification, sweep_notifications
+from members.models import Country
+from notifications import delivery, sweep
+from notifications.models import Delivery, Notification, NotificationPreference
+from notifications.tasks import deliver_notification, sweep_notifications
 from working_groups.models import WorkingGroup
 
 from .conftest import settle, wait_for_mail
@@ -41,7 +42,7 @@ def _meeting(alice, *, days=3, **fields):
 
 
 def _run_sweep():
-    for notification_id in notifications.sweep():
+    for notification_id in sweep.sweep():
         deliver_notification.apply(args=[notification_id])
 
 
@@ -101,7 +102,7 @@ def test_times_are_right_in_each_recipients_time_zone(alice, bob, zone, expected
     meeting = _meeting(alice, start_at=start, end_at=start + datetime.timedelta(hours=2))
     now = start - datetime.timedelta(days=2)
     candidates = [c for c in notifications_due(now) if c.recipient == bob]
-    notifications.notifications_record(candidates)
+    sweep.notifications_record(candidates)
     body = Notification.objects.get(recipient=bob).body
     assert expected in body
     if zone != "America/Bogota":
@@ -121,9 +122,7 @@ def test_each_stage_is_sent_once_and_in_order(alice, bob):
     keys = []
     for days_before in (9, 6.5, 5, 0.5, 0.2):
         now = start - datetime.timedelta(days=days_before)
-        notifications.notifications_record(
-            [c for c in notifications_due(now) if c.recipient == bob]
-        )
+        sweep.notifications_record([c for c in notifications_due(now) if c.recipient == bob])
         keys = list(Notification.objects.filter(recipient=bob).values_list("key", flat=True))
     assert sorted(k.rsplit(":", 1)[1] for k in keys) == ["1d", "7d"]
 
@@ -150,7 +149,7 @@ def test_a_new_time_sends_an_update_to_those_reminded_and_drops_the_old_stage(al
 
 def test_rescheduled_meetings_unsent_reminders_are_superseded(alice, bob):
     meeting = _meeting(alice, days=3)
-    notifications.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
+    sweep.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
     pending = Notification.objects.get(recipient=bob)
     governance_services.meeting_update(
         meeting=meeting,
@@ -214,12 +213,12 @@ def test_saving_a_meeting_succeeds_with_the_broker_down_and_the_next_sweep_catch
 
 def test_failed_sends_are_listed_for_the_secretariat_and_can_be_retried(alice_client, alice, bob):
     _meeting(alice)
-    notifications.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
+    sweep.notifications_record(notifications_due(datetime.datetime.now(BOGOTA)))
     failed = Notification.objects.get(recipient=bob)
     delivery.notification_give_up(notification_id=failed.pk, error="SMTP 550 mailbox full")
-    page = alice_client.get(reverse("members:notification-queue"), {"status": "failed"})
+    page = alice_client.get(reverse("notifications:notification-queue"), {"status": "failed"})
     assert "SMTP 550 mailbox full" in page.content.decode()
-    response = alice_client.post(reverse("members:notification-retry", args=[failed.pk]))
+    response = alice_client.post(reverse("notifications:notification-retry", args=[failed.pk]))
     assert response.status_code == 302
     failed.refresh_from_db()
     assert failed.status == Notification.Status.SENT
@@ -227,7 +226,7 @@ def test_failed_sends_are_listed_for_the_secretariat_and_can_be_retried(alice_cl
 
 
 def test_queue_page_is_for_the_secretariat(bob_client):
-    assert bob_client.get(reverse("members:notification-queue")).status_code == 403
+    assert bob_client.get(reverse("notifications:notification-queue")).status_code == 403
 
 
 def _due_meetings(alice, start, first, count):
@@ -248,7 +247,7 @@ def _due_meetings(alice, start, first, count):
 
 def _sweep_queries():
     with CaptureQueriesContext(connection) as queries:
-        ids = notifications.sweep()
+        ids = sweep.sweep()
     selects = [q for q in queries.captured_queries if not q["sql"].startswith("INSERT")]
     return ids, selects, queries.captured_queries
 
@@ -314,7 +313,7 @@ def test_digest_collects_messages_in_one_email(alice, bob):
     _meeting(alice, title="Second", days=2)
     _run_sweep()
     assert mail.outbox == []
-    from members.tasks import send_digests
+    from notifications.tasks import send_digests
 
     send_digests.apply(args=[Delivery.DAILY])
     send_digests.apply(args=[Delivery.DAILY])  # twice: still one digest

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from members import notifications
-from members.models import Notification, NotificationPreference
+from notifications import channels, mail
+from notifications.models import Notification, NotificationKind, NotificationPreference
 from tests.conftest import client_for
 
 
@@ -25,10 +25,10 @@ def bobs_notification(bob):
 def test_unread_count_in_the_header_and_mark_as_read(bob_client, bobs_notification):
     page = bob_client.get(reverse("members:dashboard")).content.decode()
     assert '<span class="badge">1<span class="visually-hidden"> unread</span></span>' in page
-    listing = bob_client.get(reverse("members:notification-list")).content.decode()
+    listing = bob_client.get(reverse("notifications:notification-list")).content.decode()
     assert "Reminder: summit" in listing
     response = bob_client.post(
-        reverse("members:notification-mark-read"), {"notification": bobs_notification.pk}
+        reverse("notifications:notification-mark-read"), {"notification": bobs_notification.pk}
     )
     assert response.status_code == 302
     bobs_notification.refresh_from_db()
@@ -36,38 +36,58 @@ def test_unread_count_in_the_header_and_mark_as_read(bob_client, bobs_notificati
     assert 'class="badge"' not in bob_client.get(reverse("members:dashboard")).content.decode()
 
 
+def test_the_unread_count_counts_only_what_the_inbox_shows(bob_client, bob, bobs_notification):
+    """A message that could not be prepared (the secretariat sees it) and a superseded one are
+    not in Bob's inbox, so the header does not count them either."""
+    for key, status in (("meeting:1@0:1d", "failed"), ("meeting:1@9:7d", "superseded")):
+        Notification.objects.create(
+            recipient=bob,
+            kind="meeting_reminder",
+            topic="meeting:1",
+            key=key,
+            subject="Meeting reminders",
+            body="" if status == "failed" else "Moved.",
+            status=status,
+        )
+    page = bob_client.get(reverse("members:dashboard")).content.decode()
+    assert '<span class="badge">1<span class="visually-hidden"> unread</span></span>' in page
+
+
 def test_nobody_reads_or_marks_someone_elses_notifications(client, carol, bobs_notification):
     client_for(client, carol)
     assert (
-        "Reminder: summit" not in client.get(reverse("members:notification-list")).content.decode()
+        "Reminder: summit"
+        not in client.get(reverse("notifications:notification-list")).content.decode()
     )
-    client.post(reverse("members:notification-mark-read"), {"notification": bobs_notification.pk})
+    client.post(
+        reverse("notifications:notification-mark-read"), {"notification": bobs_notification.pk}
+    )
     bobs_notification.refresh_from_db()
     assert bobs_notification.read_at is None
 
 
 def test_settings_are_saved_per_kind_and_bad_values_refused(bob_client, bob):
-    url = reverse("members:notification-settings")
-    data = dict.fromkeys(notifications.NotificationKind.values, "email")
+    url = reverse("notifications:notification-settings")
+    data = dict.fromkeys(NotificationKind.values, "email")
     response = bob_client.post(url, {**data, "meeting_reminder": "weekly"})
     assert response.status_code == 302
-    assert notifications.preferences_for(bob)["meeting_reminder"] == "weekly"
+    assert channels.preferences_for(bob)["meeting_reminder"] == "weekly"
     response = bob_client.post(url, {**data, "meeting_reminder": "carrier-pigeon"})
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
-    assert notifications.preferences_for(bob)["meeting_reminder"] == "weekly"
+    assert channels.preferences_for(bob)["meeting_reminder"] == "weekly"
 
 
 def test_notification_pages_need_a_login(client, db):
-    for name in ("members:notification-list", "members:notification-settings"):
+    for name in ("notifications:notification-list", "notifications:notification-settings"):
         response = client.get(reverse(name))
         assert response.status_code == 302
         assert response.url.startswith(reverse("account_login"))
 
 
 def test_one_click_unsubscribe_without_login(client, bob):
-    token = notifications.unsubscribe_token(bob, "meeting_reminder")
-    url = reverse("members:unsubscribe", args=[token])
+    token = mail.unsubscribe_token(bob, "meeting_reminder")
+    url = reverse("notifications:unsubscribe", args=[token])
     page = client.get(url)
     assert page.status_code == 200
     assert "Meeting reminders" in page.content.decode()
@@ -80,5 +100,8 @@ def test_one_click_unsubscribe_without_login(client, bob):
 
 
 def test_tampered_unsubscribe_token_is_refused(client, bob):
-    token = notifications.unsubscribe_token(bob, "meeting_reminder")
-    assert client.post(reverse("members:unsubscribe", args=[token[:-2] + "xx"])).status_code == 404
+    token = mail.unsubscribe_token(bob, "meeting_reminder")
+    assert (
+        client.post(reverse("notifications:unsubscribe", args=[token[:-2] + "xx"])).status_code
+        == 404
+    )

@@ -2,14 +2,14 @@
 
 from django.core import mail
 
-from members import notifications
-from members.models import Notification, NotificationPreference
-from members.tasks import deliver_notification, send_digests
+from notifications import channels, sweep
+from notifications.models import Notification, NotificationPreference
+from notifications.tasks import deliver_notification, send_digests
 from tests.knowledge.factories import KnowledgeProductFactory
 
 
 def _sweep():
-    for notification_id in notifications.sweep():
+    for notification_id in sweep.sweep():
         deliver_notification.apply(args=[notification_id])
 
 
@@ -17,7 +17,7 @@ def test_nobody_hears_of_new_products_without_opting_in(bob, carol):
     KnowledgeProductFactory(title="Guide to prison intelligence")
     _sweep()
     assert not Notification.objects.filter(kind="publication_digest").exists()
-    assert notifications.preferences_for(bob)["publication_digest"] == "off"
+    assert channels.preferences_for(bob)["publication_digest"] == "off"
 
 
 def test_weekly_readers_get_one_digest_of_new_products(bob, carol):

@@ -36,13 +36,12 @@ from knowledge import services as knowledge_services
 from knowledge.models import KnowledgeProduct
 from members.models import (
     Country,
-    Delivery,
     FocalPointAppointment,
     Ministry,
-    NotificationKind,
     PartnerInstitution,
     User,
 )
+from notifications.models import Delivery, NotificationKind
 from tests.conftest import client_for
 from tests.factories import (
     ActivityFactory,
@@ -567,12 +566,12 @@ FORMS = {
     ),
     "notification-settings": Form(
         "bob",
-        lambda w: reverse("members:notification-settings"),
+        lambda w: reverse("notifications:notification-settings"),
         lambda w: {kind: choice(Delivery.values) for kind in NotificationKind.values},
     ),
     "notification-mark-read": Form(
         "bob",
-        lambda w: reverse("members:notification-mark-read"),
+        lambda w: reverse("notifications:notification-mark-read"),
         lambda w: {"notification": st.integers(0, 100).map(str)},
     ),
     # Presidency
@@ -822,8 +821,8 @@ LISTS = {
     "members:appointment-list": ("alice", ()),
     "members:partner-list": ("alice", ("partner",)),
     "members:audit-log": ("alice", ("term",)),
-    "members:notification-queue": ("alice", ()),
-    "members:notification-list": ("bob", ()),
+    "notifications:notification-queue": ("alice", ()),
+    "notifications:notification-list": ("bob", ()),
 }
 QUERY_PARAMETERS = {
     "q": text(),
@@ -857,7 +856,7 @@ def _row_counts() -> dict[str, int]:
     """The number of rows of every table of the project's apps, in one query."""
     tables = sorted(
         model._meta.db_table
-        for label in ("members", "governance", "working_groups", "knowledge")
+        for label in ("members", "notifications", "governance", "working_groups", "knowledge")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     )
     quote = connection.ops.quote_name
@@ -1007,6 +1006,6 @@ def test_detail_addresses_with_odd_keys_answer_404_not_500(client, world, pk, sl
         "working_groups:group-detail",
     ):
         assert client.get(reverse(name, args=[slug])).status_code in (200, 404)
-    for name in ("members:invitation-accept", "members:unsubscribe"):
+    for name in ("members:invitation-accept", "notifications:unsubscribe"):
         response = client.post(reverse(name, args=[slug]), {"new_password1": "x"})
         assert response.status_code in (400, 404)

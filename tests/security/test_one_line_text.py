@@ -25,7 +25,7 @@ from working_groups.models import WorkingGroup
 
 INJECTED = "Summit \r\nBcc: everyone@example.org"
 REFUSAL = "Write this on one line, without line breaks, tabs or other control characters."
-OUR_APPS = ("members", "governance", "knowledge", "working_groups")
+OUR_APPS = ("members", "notifications", "governance", "knowledge", "working_groups")
 
 
 def _meeting_form(**extra):

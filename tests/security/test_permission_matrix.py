@@ -41,14 +41,10 @@ from governance import services as governance_services
 from governance.models import CalendarToken, Meeting, PresidencyTerm
 from knowledge import services as knowledge_services
 from knowledge.models import KnowledgeProduct
-from members import notifications
 from members.dates import alliance_today
-from members.models import (
-    Country,
-    Invitation,
-    Notification,
-    NotificationKind,
-)
+from members.models import Country, Invitation
+from notifications import mail
+from notifications.models import Notification, NotificationKind
 from tests.conftest import add_totp, clear_caches, client_for
 from tests.factories import (
     ActivityFactory,
@@ -97,15 +93,15 @@ MATRIX = {
     "knowledge:api-product-detail":          (GET,  "published.slug",         200,   200, 200, 200, 200, 200),
     # Links that carry their own credential (a signed or random token), no session needed.
     "members:invitation-accept":             (GET,  "invitation_token",       200,   200, 200, 200, 200, 200),
-    "members:unsubscribe":                   (GET,  "unsubscribe_token",      200,   200, 200, 200, 200, 200),
+    "notifications:unsubscribe":                   (GET,  "unsubscribe_token",      200,   200, 200, 200, 200, 200),
     "governance:private-feed":               (GET,  "calendar_token",         200,   200, 200, 200, 200, 200),
 
     # --- Anyone signed in, about themselves ---------------------------------------------------
     "members:dashboard":                     (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
     "members:profile":                       (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
-    "members:notification-list":             (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
-    "members:notification-mark-read":        (POST, "",                       LOGIN, 302, 302, 302, 302, 302),
-    "members:notification-settings":         (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
+    "notifications:notification-list":             (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
+    "notifications:notification-mark-read":        (POST, "",                       LOGIN, 302, 302, 302, 302, 302),
+    "notifications:notification-settings":         (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
     "governance:calendar-settings":          (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
     "working_groups:dashboard":              (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
 
@@ -123,8 +119,8 @@ MATRIX = {
     "members:appointment-create":            (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
     "members:appointment-end":               (GET,  "appointment_a.pk",       LOGIN, 403, 403, 403, 200, 403),
     "members:appointment-reinvite":          (POST, "appointment_a.pk",       LOGIN, 403, 403, 403, 302, 403),
-    "members:notification-queue":            (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
-    "members:notification-retry":            (POST, "failed_notification.pk", LOGIN, 403, 403, 403, 302, 403),
+    "notifications:notification-queue":            (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
+    "notifications:notification-retry":            (POST, "failed_notification.pk", LOGIN, 403, 403, 403, 302, 403),
     "members:audit-log":                     (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
     "members:partner-list":                  (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
     "members:partner-create":                (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
@@ -440,9 +436,7 @@ def _build_world() -> types.SimpleNamespace:
         partner=partner,
         failed_notification=failed_notification,
         invitation_token=invitation_token,
-        unsubscribe_token=notifications.unsubscribe_token(
-            country_a_user, NotificationKind.REPORT_REMINDER
-        ),
+        unsubscribe_token=mail.unsubscribe_token(country_a_user, NotificationKind.REPORT_REMINDER),
         calendar_token=calendar_token.token,
         sitemap_section="knowledge",
     )

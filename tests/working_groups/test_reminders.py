@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.core import mail
 
-from members import notifications
 from members.dates import alliance_today
-from members.models import Notification
-from members.tasks import deliver_notification
+from notifications import sweep
+from notifications.models import Notification
+from notifications.tasks import deliver_notification
 from working_groups.reminders import report_stage
 
 from .conftest import open_cycle
@@ -18,7 +18,7 @@ D = datetime.date
 
 
 def _sweep():
-    for notification_id in notifications.sweep():
+    for notification_id in sweep.sweep():
         deliver_notification.apply(args=[notification_id])
 
 

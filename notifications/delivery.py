@@ -1,68 +1,25 @@
-"""Sending what :mod:`members.notifications` recorded: one e-mail per notification, or a digest.
+"""Sending what :mod:`notifications.sweep` recorded: one e-mail per notification, or a digest.
 
 Every send claims its rows first with a conditional ``UPDATE`` (status and ``claimed_at``), so a
 task delivered twice sends one e-mail. A claim is not for ever: a worker killed mid-send leaves
 its rows ``sending``, and once the claim is older than any delivery may take
 (``ALLIANCE_DELIVERY_STALE_SECONDS``) it is taken again, at most once per such period: by a
-redelivered task, by the next sweep (:func:`members.notifications.sweep`) or by the
+redelivered task, by the next sweep (:func:`notifications.sweep.sweep`) or by the
 secretariat's "send again"."""
 
 import logging
 
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from .dates import alliance_today
-from .models import Delivery, FocalPointAppointment, Notification, User
-from .notifications import MAX_CLAIMS, absolute_url, unsubscribe_token
-from .text import one_line
+from members.text import one_line
+
+from . import mail
+from .channels import may_receive
+from .models import Delivery, Notification
+from .sweep import MAX_CLAIMS
 
 logger = logging.getLogger(__name__)
-
-
-def may_receive(user: User) -> bool:
-    """Nothing is sent to people whose access has ended: an inactive account, or someone whose
-    appointments have all ended (people invited by name with no appointment still receive)."""
-    if not user.is_active:
-        return False
-    if user.is_secretariat:
-        return True
-    appointments = FocalPointAppointment.objects.filter(user=user)
-    if not appointments.exists():
-        return True
-    return appointments.active_on(alliance_today()).exists()
-
-
-def _send_mail(*, user: User, kind: str, subject: str, context: dict, ics_files=()) -> None:
-    token = unsubscribe_token(user, kind)
-    unsubscribe = absolute_url(reverse("members:unsubscribe", args=[token]))
-    context = {
-        **context,
-        "user": user,
-        "unsubscribe_url": unsubscribe,
-        "settings_url": absolute_url(reverse("members:notification-settings")),
-    }
-    with translation.override(user.preferred_language), timezone.override(user.time_zone):
-        text = render_to_string("emails/notification.txt", context)
-        html = render_to_string("emails/notification.html", context)
-    message = EmailMultiAlternatives(
-        # On one line whatever was stored: a line break would end the header.
-        subject=one_line(subject),
-        body=text,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(html, "text/html")
-    for name, content in ics_files:
-        message.attach(name, content, "text/calendar; charset=utf-8; method=PUBLISH")
-    message.send()
 
 
 def _claim(notification_id: int) -> bool:
@@ -93,11 +50,11 @@ def notification_deliver(*, notification_id: int) -> bool:
         )
         return False
     try:
-        _send_mail(
+        mail.send(
             user=notification.recipient,
             kind=notification.kind,
             subject=notification.subject,
-            context={"items": [notification]},
+            items=[notification],
             ics_files=[("invite.ics", notification.ics)] if notification.ics else (),
         )
     except Exception as error:
@@ -163,18 +120,12 @@ def digest_send(*, user_id: int, period: str) -> int:
     if not may_receive(user):
         Notification.objects.filter(pk__in=ids).update(status=Notification.Status.SUPERSEDED)
         return 0
-    with translation.override(user.preferred_language):
-        subject = (
-            _("Your daily digest from the Alliance Portal")
-            if period == Delivery.DAILY
-            else _("Your weekly digest from the Alliance Portal")
-        )
     try:
-        _send_mail(
+        mail.send(
             user=user,
             kind=items[0].kind,
-            subject=subject,
-            context={"items": items},
+            subject=mail.digest_subject(user, period),
+            items=items,
             ics_files=[(f"invite-{n.pk}.ics", n.ics) for n in items if n.ics],
         )
     except Exception:

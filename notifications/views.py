@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,23 +10,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import delivery, notifications
-from .decorators import secretariat_required
+from core.tasks import enqueue
+from members.decorators import secretariat_required
+from members.pages import render_filtered_list
+
+from . import channels, delivery, inbox, mail
 from .filters import NotificationFilter
 from .forms import NotificationPreferencesForm
-from .models import Notification
-from .pages import render_filtered_list
-from .tasks import deliver_notification, enqueue
+from .models import Notification, NotificationKind
+from .tasks import deliver_notification
 
 
 @login_required
 def notification_list(request):
-    from django.core.paginator import Paginator
-
-    page = Paginator(notifications.notifications_for(request.user), 30).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "members/notification_list.html", {"page_obj": page})
+    page = Paginator(inbox.notifications_for(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "notifications/notification_list.html", {"page_obj": page})
 
 
 @login_required
@@ -35,23 +34,23 @@ def notification_mark_read(request):
     # ASCII digits only ("²".isdigit() is true), and no more than an id can have.
     valid = raw.isascii() and raw.isdigit() and len(raw) <= 18
     notification_id = int(raw) if valid else None
-    notifications.notifications_mark_read(user=request.user, notification_id=notification_id)
-    return redirect("members:notification-list")
+    inbox.notifications_mark_read(user=request.user, notification_id=notification_id)
+    return redirect("notifications:notification-list")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def notification_settings(request):
     form = NotificationPreferencesForm(
-        request.POST or None, current=notifications.preferences_for(request.user)
+        request.POST or None, current=channels.preferences_for(request.user)
     )
     if request.method == "POST" and form.is_valid():
-        notifications.preferences_save(user=request.user, choices=form.cleaned_data)
+        channels.preferences_save(user=request.user, choices=form.cleaned_data)
         messages.success(request, _("Your notification settings are saved."))
-        return redirect("members:notification-settings")
+        return redirect("notifications:notification-settings")
     return render(
         request,
-        "members/notification_settings.html",
+        "notifications/notification_settings.html",
         {"form": form},
         status=400 if form.is_bound else 200,
     )
@@ -62,16 +61,16 @@ def notification_settings(request):
 def unsubscribe(request, token):
     """GET shows a confirmation button; POST (also RFC 8058 one-click from the mail client)
     switches that kind of message to the portal only. No login needed."""
-    found = notifications.read_unsubscribe_token(token)
+    found = mail.read_unsubscribe_token(token)
     if found is None:
         raise Http404
     user_id, kind = found
-    label = dict(notifications.NotificationKind.choices)[kind]
+    label = NotificationKind(kind).label
     if request.method == "POST":
-        if notifications.unsubscribe(user_id=user_id, kind=kind) is None:
+        if channels.unsubscribe(user_id=user_id, kind=kind) is None:
             raise Http404
-        return render(request, "members/unsubscribe.html", {"done": True, "label": label})
-    return render(request, "members/unsubscribe.html", {"done": False, "label": label})
+        return render(request, "notifications/unsubscribe.html", {"done": True, "label": label})
+    return render(request, "notifications/unsubscribe.html", {"done": False, "label": label})
 
 
 @secretariat_required
@@ -80,7 +79,7 @@ def notification_queue(request):
         request.GET,
         queryset=Notification.objects.select_related("recipient").order_by("-created_at"),
     )
-    return render_filtered_list(request, "members/notification_queue.html", filterset)
+    return render_filtered_list(request, "notifications/notification_queue.html", filterset)
 
 
 @secretariat_required
@@ -96,4 +95,4 @@ def notification_retry(request, pk):
             request,
             _("The message will be prepared again at the next sweep, if it is still due."),
         )
-    return redirect("members:notification-queue")
+    return redirect("notifications:notification-queue")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from members.tasks import sweep_notifications
+from notifications.tasks import sweep_notifications
 
 
 class Command(BaseCommand):

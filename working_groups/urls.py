@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import groups, reporting
+from .views import cycles, groups, plans, reports
 
 app_name = "working_groups"
 
@@ -15,41 +15,41 @@ urlpatterns = [
     path("working-groups/<slug:slug>/members/remove/", groups.member_remove, name="member-remove"),
     path("working-groups/opt-outs/<int:pk>/restore/", groups.member_restore, name="member-restore"),
     # Work plans
-    path("working-groups/<slug:slug>/plans/", groups.plan_list, name="plan-list"),
-    path("working-groups/<slug:slug>/plans/new/", groups.plan_create, name="plan-create"),
-    path("work-plans/<int:pk>/", groups.plan_detail, name="plan-detail"),
-    path("work-plans/<int:pk>/edit/", groups.plan_edit, name="plan-edit"),
-    path("work-plans/<int:pk>/approve/", groups.plan_approve, name="plan-approve"),
-    path("work-plans/<int:pk>/revise/", groups.plan_revise, name="plan-revise"),
-    path("work-plans/<int:pk>/activities/new/", groups.activity_create, name="activity-create"),
-    path("activities/<int:pk>/edit/", groups.activity_edit, name="activity-edit"),
-    path("activities/<int:pk>/delete/", groups.activity_delete, name="activity-delete"),
+    path("working-groups/<slug:slug>/plans/", plans.plan_list, name="plan-list"),
+    path("working-groups/<slug:slug>/plans/new/", plans.plan_create, name="plan-create"),
+    path("work-plans/<int:pk>/", plans.plan_detail, name="plan-detail"),
+    path("work-plans/<int:pk>/edit/", plans.plan_edit, name="plan-edit"),
+    path("work-plans/<int:pk>/approve/", plans.plan_approve, name="plan-approve"),
+    path("work-plans/<int:pk>/revise/", plans.plan_revise, name="plan-revise"),
+    path("work-plans/<int:pk>/activities/new/", plans.activity_create, name="activity-create"),
+    path("activities/<int:pk>/edit/", plans.activity_edit, name="activity-edit"),
+    path("activities/<int:pk>/delete/", plans.activity_delete, name="activity-delete"),
     # Reporting
-    path("reporting/", reporting.dashboard, name="dashboard"),
-    path("reporting/cycles/", reporting.cycle_list, name="cycle-list"),
-    path("reporting/cycles/new/", reporting.cycle_open, name="cycle-open"),
-    path("reporting/cycles/<int:pk>/", reporting.cycle_detail, name="cycle-detail"),
-    path("reporting/cycles/<int:pk>/close/", reporting.cycle_close, name="cycle-close"),
-    path("reporting/cycles/<int:pk>/publish/", reporting.cycle_publish, name="cycle-publish"),
-    path("working-groups/reports/<int:pk>/", reporting.cycle_summary, name="cycle-summary"),
-    path("reporting/cycles/<int:pk>/<slug:slug>/", reporting.consolidated, name="consolidated"),
+    path("reporting/", cycles.dashboard, name="dashboard"),
+    path("reporting/cycles/", cycles.cycle_list, name="cycle-list"),
+    path("reporting/cycles/new/", cycles.cycle_open, name="cycle-open"),
+    path("reporting/cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),
+    path("reporting/cycles/<int:pk>/close/", cycles.cycle_close, name="cycle-close"),
+    path("reporting/cycles/<int:pk>/publish/", cycles.cycle_publish, name="cycle-publish"),
+    path("working-groups/reports/<int:pk>/", cycles.cycle_summary, name="cycle-summary"),
+    path("reporting/cycles/<int:pk>/<slug:slug>/", cycles.consolidated, name="consolidated"),
     path(
         "reporting/cycles/<int:pk>/<slug:slug>/progress.csv",
-        reporting.consolidated_csv,
+        cycles.consolidated_csv,
         name="consolidated-csv",
     ),
     path(
         "reporting/cycles/<int:pk>/<slug:slug>/progress.xlsx",
-        reporting.consolidated_xlsx,
+        cycles.consolidated_xlsx,
         name="consolidated-xlsx",
     ),
-    path("reporting/reports/<int:pk>/", reporting.report_detail, name="report-detail"),
-    path("reporting/reports/<int:pk>/edit/", reporting.report_edit, name="report-edit"),
+    path("reporting/reports/<int:pk>/", reports.report_detail, name="report-detail"),
+    path("reporting/reports/<int:pk>/edit/", reports.report_edit, name="report-edit"),
     path(
         "reporting/reports/<int:pk>/carry-forward/",
-        reporting.report_carry_forward,
+        reports.report_carry_forward,
         name="report-carry-forward",
     ),
-    path("reporting/reports/<int:pk>/review/", reporting.report_review, name="report-review"),
-    path("reporting/evidence/<int:pk>/", reporting.evidence_download, name="evidence-download"),
+    path("reporting/reports/<int:pk>/review/", reports.report_review, name="report-review"),
+    path("reporting/evidence/<int:pk>/", reports.evidence_download, name="evidence-download"),
 ]

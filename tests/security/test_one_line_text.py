@@ -122,7 +122,7 @@ def _form_classes():
             if (
                 isinstance(value, type)
                 and issubclass(value, forms.BaseForm)
-                and value.__module__ == module.__name__
+                and f"{value.__module__}.".startswith(f"{module.__name__}.")
             ):
                 yield value
 

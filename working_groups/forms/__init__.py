@@ -1,0 +1,19 @@
+"""Forms of working groups, by topic; everything is importable from here."""
+
+from .cycles import CycleForm
+from .groups import LeadAddForm, LeadEndForm, MemberRemoveForm, MemberRestoreForm
+from .plans import ActivityForm, WorkPlanCreateForm, WorkPlanForm
+from .reports import ReportForm, ReviewForm
+
+__all__ = [
+    "ActivityForm",
+    "CycleForm",
+    "LeadAddForm",
+    "LeadEndForm",
+    "MemberRemoveForm",
+    "MemberRestoreForm",
+    "ReportForm",
+    "ReviewForm",
+    "WorkPlanCreateForm",
+    "WorkPlanForm",
+]

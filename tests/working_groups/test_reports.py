@@ -350,3 +350,53 @@ def test_evidence_added_with_a_refused_submit_is_saved_once(client, bob, report)
     assert Evidence.objects.filter(link="https://example.org/once").count() == 1
     # The page shows the saved link as evidence, and not again in the "add a link" box.
     assert link not in response.context["form"].data
+
+
+def _draft(report, **overrides):
+    """What the report form hands the service: every activity on track at 40%."""
+    updates = {
+        u.pk: {"status": "on_track", "percent": 40, "narrative": f"Progress on {u.activity}"}
+        for u in report.updates.all()
+    }
+    draft = {
+        "achievements": "Two municipalities joined the network.",
+        "challenges": "Budget cuts.",
+        "support_needed": "",
+        "updates": updates,
+        "evidence": {},
+        "remove_evidence": [],
+    }
+    draft.update(overrides)
+    return draft
+
+
+def test_save_and_submit_is_one_service_that_saves_then_submits(bob, report):
+    outcome = services.report_save_and_submit(
+        report=report, version=report.version, by=bob, submit=True, **_draft(report)
+    )
+    report.refresh_from_db()
+    assert outcome.submitted and outcome.missing == {}
+    assert report.state == "submitted" and report.achievements.startswith("Two municipalities")
+    assert list(report.events.values_list("action", flat=True)) == ["submitted"]
+
+
+def test_save_and_submit_with_missing_fields_keeps_the_draft_and_names_them(bob, report):
+    outcome = services.report_save_and_submit(
+        report=report, version=report.version, by=bob, submit=True, **_draft(report, challenges="")
+    )
+    report.refresh_from_db()
+    assert not outcome.submitted and list(outcome.missing) == ["challenges"]
+    assert report.state == "draft" and report.version == outcome.report.version == 2
+    assert report.achievements.startswith("Two municipalities")
+    assert not report.events.exists()
+
+
+def test_save_and_submit_with_a_stale_version_writes_nothing(bob, report):
+    from members.concurrency import StaleEditError
+
+    with pytest.raises(StaleEditError):
+        services.report_save_and_submit(
+            report=report, version=report.version + 1, by=bob, submit=True, **_draft(report)
+        )
+    report.refresh_from_db()
+    assert report.state == "draft" and report.version == 1 and report.achievements == ""

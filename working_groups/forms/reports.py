@@ -1,7 +1,10 @@
 """The progress report form (the whole report on one page) and the review form."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from members.forms import apply_errors
 
 from ..models import ActivityUpdate
 
@@ -88,6 +91,26 @@ class ReportForm(forms.Form):
                 self.fields[f"remove-evidence-{piece.pk}"] = forms.BooleanField(
                     label=_("Remove %(item)s") % {"item": piece}, required=False
                 )
+
+    @classmethod
+    def as_saved(cls, report, *, missing: dict[str, list[str]]) -> "ReportForm":
+        """The form for a draft just saved whose submission was refused: bound to what was saved
+        (at its new version; evidence already added or removed is not offered twice), with what
+        is missing shown on each field."""
+        data = {
+            "version": report.version,
+            "achievements": report.achievements,
+            "challenges": report.challenges,
+            "support_needed": report.support_needed,
+        }
+        for update in report.updates.all():
+            data[update.field_name("status")] = update.status
+            data[update.field_name("percent")] = "" if update.percent is None else update.percent
+            data[update.field_name("narrative")] = update.narrative
+        form = cls(data, report=report)
+        form.is_valid()
+        apply_errors(form, ValidationError(missing))
+        return form
 
     def activity_sections(self):
         """For the template: each update with its bound fields and its evidence."""

@@ -4,6 +4,8 @@ the number of countries, groups or reports. Everything is importable from here:
 
 from .cycles import Matrix, Rate, cycle_list, cycle_matrix, group_matrices, published_cycles
 from .groups import (
+    alliance_members,
+    countries_taking_part,
     group_composition,
     group_detail,
     group_list,
@@ -17,6 +19,8 @@ from .progress import ConsolidatedRow, GroupSummary, consolidated_progress, publ
 from .reports import previous_report, report_detail, reports_for_countries
 
 __all__ = [
+    "alliance_members",
+    "countries_taking_part",
     "ConsolidatedRow",
     "GroupSummary",
     "Matrix",

@@ -77,3 +77,13 @@ def opt_out_history(*, group: WorkingGroup):
         .select_related("country", "recorded_by")
         .order_by("-start_on")
     )
+
+
+def alliance_members(*, on: datetime.date):
+    """The countries that may be recorded as stepping out of a group: the Alliance's members."""
+    return Country.objects.members_on(on).ordered_by_name()
+
+
+def countries_taking_part(*, group: WorkingGroup, on: datetime.date):
+    """The group's member countries on ``on``, by name (those an activity can concern)."""
+    return Country.objects.filter(pk__in=group.member_country_ids(on)).ordered_by_name()

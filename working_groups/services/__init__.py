@@ -20,11 +20,18 @@ from .plans import (
     work_plan_revise,
     work_plan_update,
 )
-from .reports import report_missing_fields, report_save, report_submit
+from .reports import (
+    SaveOutcome,
+    report_missing_fields,
+    report_save,
+    report_save_and_submit,
+    report_submit,
+)
 from .review import report_carry_forward, report_review
 
 __all__ = [
     "LEAD_CHANGE_HOOKS",
+    "SaveOutcome",
     "MAX_LEADS",
     "activity_delete",
     "activity_save",
@@ -41,6 +48,7 @@ __all__ = [
     "report_missing_fields",
     "report_review",
     "report_save",
+    "report_save_and_submit",
     "report_submit",
     "work_plan_approve",
     "work_plan_create",

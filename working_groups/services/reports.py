@@ -1,5 +1,7 @@
 """A country's progress report: saving the draft and submitting it."""
 
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -180,3 +182,29 @@ def report_submit(*, report: ProgressReport, version: int, by) -> ProgressReport
     action = ReportEvent.Action.SUBMITTED_LATE if late else ReportEvent.Action.SUBMITTED
     _event(report, action=action, from_state=from_state, by=by)
     return report
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What became of a save: the report as saved, whether it was submitted, and (for a
+    submission refused) what is still missing, by form field name."""
+
+    report: ProgressReport
+    submitted: bool = False
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+@transaction.atomic
+def report_save_and_submit(
+    *, report: ProgressReport, version: int, by, submit: bool, **draft
+) -> SaveOutcome:
+    """Save the draft (``draft`` as for :func:`report_save`) and, when ``submit``, submit it in
+    the same transaction. A submission that lacks required fields still keeps the draft, and
+    says what is missing, field by field; a stale ``version`` or a bad value writes nothing."""
+    saved = report_save(report=report, version=version, by=by, **draft)
+    if not submit:
+        return SaveOutcome(saved)
+    missing = report_missing_fields(saved)
+    if missing:
+        return SaveOutcome(saved, missing=missing)
+    return SaveOutcome(report_submit(report=saved, version=saved.version, by=by), submitted=True)

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from members.dates import alliance_today
 from members.decorators import secretariat_required
 from members.forms import apply_errors
-from members.models import Country
 from members.permissions import is_secretariat
 
 from .. import access, charts, selectors, services
@@ -125,7 +124,7 @@ def member_remove(request, slug):
     group = get_object_or_404(WorkingGroup, slug=slug)
     form = MemberRemoveForm(
         request.POST or None,
-        countries=Country.objects.members_on(alliance_today()).ordered_by_name(),
+        countries=selectors.alliance_members(on=alliance_today()),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from members.dates import alliance_today
 from members.forms import apply_errors
-from members.models import Country
 
 from .. import access, selectors, services
 from ..forms import (
@@ -118,9 +117,7 @@ def plan_revise(request, pk):
 
 
 def _activity_form(request, plan, activity=None):
-    countries = Country.objects.filter(
-        pk__in=plan.group.member_country_ids(alliance_today())
-    ).ordered_by_name()
+    countries = selectors.countries_taking_part(group=plan.group, on=alliance_today())
     return ActivityForm(request.POST or None, instance=activity, countries=countries, plan=plan)
 
 

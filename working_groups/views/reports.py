@@ -61,38 +61,28 @@ def report_edit(request, pk):
         return redirect("working_groups:report-detail", pk=report.pk)
     form = ReportForm(request.POST or None, request.FILES or None, report=report)
     if request.method == "POST" and form.is_valid():
-        values = form.values()
         try:
-            saved = services.report_save(report=report, by=request.user, **values)
+            outcome = services.report_save_and_submit(
+                report=report, by=request.user, submit="submit" in request.POST, **form.values()
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            if "submit" not in request.POST:
-                messages.success(request, _("Your draft has been saved."))
-                return redirect("working_groups:report-edit", pk=report.pk)
-            try:
-                services.report_submit(report=saved, version=saved.version, by=request.user)
-            except ValidationError as error:
-                # The draft is saved; show the form again, at its new version, with what is missing.
-                data = request.POST.copy()
-                data["version"] = str(saved.version)
-                for key in list(data):  # evidence already added or removed: not twice
-                    if key.endswith("-link") or key.startswith("remove-evidence-"):
-                        del data[key]
-                report = selectors.report_detail(pk=report.pk)
-                form = ReportForm(data, report=report)
-                form.is_valid()
-                apply_errors(form, error)
-                messages.error(
-                    request,
-                    _(
-                        "Your draft has been saved, but it cannot be submitted yet: complete the "
-                        "fields marked below."
-                    ),
-                )
-            else:
+            if outcome.submitted:
                 messages.success(request, _("The report has been submitted. Thank you."))
                 return redirect("working_groups:report-detail", pk=report.pk)
+            if not outcome.missing:
+                messages.success(request, _("Your draft has been saved."))
+                return redirect("working_groups:report-edit", pk=report.pk)
+            report = selectors.report_detail(pk=report.pk)
+            form = ReportForm.as_saved(report, missing=outcome.missing)
+            messages.error(
+                request,
+                _(
+                    "Your draft has been saved, but it cannot be submitted yet: complete the "
+                    "fields marked below."
+                ),
+            )
     return render(
         request,
         "working_groups/report_edit.html",

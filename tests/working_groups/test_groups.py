@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import formats, translation
 
 from members.dates import alliance_today
 from members.models import Country
@@ -67,8 +68,13 @@ def test_secretariat_records_a_country_leaving_a_group_and_returning(alice_clien
     assert response.status_code == 302
     assert ecuador.pk in group2.member_country_ids(datetime.date(2026, 5, 1))
     assert ecuador.pk not in group2.member_country_ids(datetime.date(2026, 4, 30))
-    body = alice_client.get(reverse("working_groups:group-manage", args=[group2.slug]))
-    assert "Letter of 20 January" in body.content.decode()
+    response = alice_client.get(reverse("working_groups:group-manage", args=[group2.slug]))
+    body = response.content.decode()
+    assert "Letter of 20 January" in body
+    # The page shows the last day without taking part, not the first day back.
+    with translation.override(response["Content-Language"]):
+        assert formats.date_format(datetime.date(2026, 4, 30), "DATE_FORMAT") in body
+        assert formats.date_format(datetime.date(2026, 5, 1), "DATE_FORMAT") not in body
 
 
 def test_restoring_before_the_opt_out_started_is_refused(alice_client, group2, ecuador):

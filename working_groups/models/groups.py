@@ -6,7 +6,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Country, DatedQuerySet
+from core.periods import DatedPeriod
+from members.models import Country
 from members.text import single_line
 
 
@@ -51,24 +52,23 @@ class WorkingGroup(models.Model):
     def member_country_ids(self, on) -> list[int]:
         """Every member country of the Alliance on that date takes part in the group, unless it
         stepped out of it (a ``GroupOptOut`` covering that date)."""
-        opted_out = GroupOptOut.objects.active_on(on).filter(group=self).values("country_id")
+        opted_out = GroupOptOut.objects.on(on).filter(group=self).values("country_id")
         return list(
             Country.objects.members_on(on).exclude(pk__in=opted_out).values_list("pk", flat=True)
         )
 
     def lead_country_ids(self, on) -> list[int]:
-        return list(self.leads.active_on(on).values_list("country_id", flat=True))
+        return list(self.leads.on(on).values_list("country_id", flat=True))
 
 
-class GroupLead(models.Model):
-    """A country leading a group from ``start_on`` until ``end_on`` (its first day no longer)."""
+class GroupLead(DatedPeriod):
+    """A country leading a group on the days ``[start_on, end_on)`` (``core.periods``: ``end_on``
+    is its first day no longer; pages show ``last_day``)."""
 
     group = models.ForeignKey(WorkingGroup, on_delete=models.PROTECT, related_name="leads")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="group_leads")
     start_on = models.DateField(_("leads from"))
     end_on = models.DateField(_("until"), null=True, blank=True)
-
-    objects = DatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("group lead")
@@ -90,8 +90,9 @@ class GroupLead(models.Model):
         return f"{self.country} – {self.group}"
 
 
-class GroupOptOut(models.Model):
-    """A member country that does not take part in a group from ``start_on`` until ``end_on``.
+class GroupOptOut(DatedPeriod):
+    """A member country that does not take part in a group on the days ``[start_on, end_on)``
+    (``end_on``: the first day it takes part again; pages show ``last_day``).
 
     Every member country belongs to every group by default; the dated opt-outs are the edits, so
     the composition of a group on any date can be told and a country joining the Alliance joins
@@ -108,8 +109,6 @@ class GroupOptOut(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    objects = DatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("group opt-out")

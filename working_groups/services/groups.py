@@ -43,7 +43,7 @@ def group_lead_add(*, group: WorkingGroup, country: Country, start_on: datetime.
         raise ValidationError(
             {"country": _("Only a member country of the group can lead it on that date.")}
         )
-    current = GroupLead.objects.filter(group=group).filter(end_on__isnull=True)
+    current = GroupLead.objects.open().filter(group=group)
     if current.filter(country=country).exists():
         raise ValidationError({"country": _("%(c)s already leads this group.") % {"c": country}})
     if current.count() >= MAX_LEADS:
@@ -76,11 +76,11 @@ def group_member_remove(
 ) -> GroupOptOut:
     """A member country stops taking part in a group from ``start_on`` (its history is kept)."""
     WorkingGroup.objects.select_for_update().filter(pk=group.pk).get()
-    if GroupOptOut.objects.filter(group=group, country=country, end_on__isnull=True).exists():
+    if GroupOptOut.objects.open().filter(group=group, country=country).exists():
         raise ValidationError(
             {"country": _("%(c)s already does not take part in this group.") % {"c": country}}
         )
-    if GroupLead.objects.active_on(start_on).filter(group=group, country=country).exists():
+    if GroupLead.objects.on(start_on).filter(group=group, country=country).exists():
         raise ValidationError(
             {
                 "country": _("%(c)s leads this group on that date; end its lead first.")

@@ -86,7 +86,7 @@ def prepare() -> dict:
         ("feed", reverse("knowledge:feed"), ""),
         ("API list", reverse("knowledge:api-product-list"), ""),
         ("focal dashboard", reverse("members:dashboard"), focal_cookie),
-        ("focal reporting", reverse("working_groups:dashboard"), focal_cookie),
+        ("focal reporting", reverse("working_groups:report-dashboard"), focal_cookie),
         ("report edit", reverse("working_groups:report-edit", args=[report.pk]), focal_cookie),
         ("cycle matrix", reverse("working_groups:cycle-detail", args=[cycle.pk]), staff_cookie),
         ("meeting .ics", reverse("governance:meeting-ics", args=[meeting.pk]), focal_cookie),

@@ -121,7 +121,7 @@ def test_pages_and_sign_in_answer_while_redis_is_down(client, bob, carol, produc
     assert _sign_in(client, bob.email).status_code == 302
     signed_in = [
         reverse("members:dashboard"),
-        reverse("working_groups:dashboard"),
+        reverse("working_groups:report-dashboard"),
         reverse("knowledge:workspace"),
         reverse("notifications:notification-list"),
         reverse("knowledge:library"),

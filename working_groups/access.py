@@ -13,7 +13,12 @@ from members.permissions import (
 )
 
 from . import selectors
-from .models import Activity, ProgressReport, ReportingCycle, WorkingGroup, WorkPlan
+from .models import Activity, Evidence, ProgressReport, ReportingCycle, WorkingGroup, WorkPlan
+
+
+def may_manage_members(user) -> bool:
+    """The secretariat records a group's leads and the countries that step out of it."""
+    return is_secretariat(user)
 
 
 def may_manage_plan(user, group: WorkingGroup) -> bool:
@@ -94,6 +99,57 @@ def get_report_for_user(user, pk: int) -> ProgressReport:
     if report.country_id not in report.group.member_country_ids(report.cycle.opens_on):
         raise Http404
     return report
+
+
+def get_report_for_country(user, pk: int) -> ProgressReport:
+    """A report of a country the person acts for (or acted for): the editing pages. Whether it
+    can be changed now is ``may_edit_report``."""
+    report = get_report_for_user(user, pk)
+    if report.country_id not in country_ids_for(user):
+        raise Http404
+    return report
+
+
+def get_report_for_editor(user, pk: int) -> ProgressReport:
+    """A report the person may change now (a draft or returned report of their country, in an
+    open cycle)."""
+    report = get_report_for_user(user, pk)
+    if not may_edit_report(user, report):
+        raise Http404
+    return report
+
+
+def get_report_for_reviewer(user, pk: int) -> ProgressReport:
+    """A report the person may accept or return (see ``may_review``)."""
+    report = get_report_for_user(user, pk)
+    if not may_review(user, report):
+        raise Http404
+    return report
+
+
+def get_evidence_for_user(user, pk: int) -> Evidence:
+    """A piece of evidence, for whoever may see its report; 404 for a link (nothing to
+    download)."""
+    evidence = get_object_or_404(Evidence.objects.select_related("update"), pk=pk)
+    get_report_for_user(user, evidence.update.report_id)
+    if not evidence.file:
+        raise Http404
+    return evidence
+
+
+def get_published_cycle(pk: int) -> ReportingCycle:
+    """A cycle's public summary is for anyone, once the secretariat has published it."""
+    return get_object_or_404(selectors.published_cycles(), pk=pk)
+
+
+def visible_cycles(user, *, led_groups):
+    """The cycles on a person's reporting dashboard: every cycle for the secretariat, those of
+    the groups they lead for a lead country's focal points, none for anyone else."""
+    if is_secretariat(user):
+        return selectors.cycle_list()
+    if led_groups:
+        return selectors.cycle_list(groups=led_groups)
+    return ReportingCycle.objects.none()
 
 
 def get_cycle_overview(user, pk: int) -> tuple[ReportingCycle, set[int] | None]:

@@ -1,8 +1,20 @@
+"""Every URL of working groups and reporting is named ``<model>-<action>``. Paths that moved
+answer 301 to where they live now (the "Moved" section at the end)."""
+
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import cycles, groups, plans, reports
 
 app_name = "working_groups"
+
+
+def moved(to: str):
+    """The old path of ``to``: a permanent redirect, with the same arguments and query."""
+    return RedirectView.as_view(
+        pattern_name=f"working_groups:{to}", permanent=True, query_string=True
+    )
+
 
 urlpatterns = [
     # Public
@@ -12,8 +24,8 @@ urlpatterns = [
     path("working-groups/<slug:slug>/manage/", groups.group_manage, name="group-manage"),
     path("working-groups/<slug:slug>/leads/add/", groups.lead_add, name="lead-add"),
     path("working-groups/leads/<int:pk>/end/", groups.lead_end, name="lead-end"),
-    path("working-groups/<slug:slug>/members/remove/", groups.member_remove, name="member-remove"),
-    path("working-groups/opt-outs/<int:pk>/restore/", groups.member_restore, name="member-restore"),
+    path("working-groups/<slug:slug>/opt-outs/new/", groups.opt_out_create, name="opt-out-create"),
+    path("working-groups/opt-outs/<int:pk>/end/", groups.opt_out_end, name="opt-out-end"),
     # Work plans
     path("working-groups/<slug:slug>/plans/", plans.plan_list, name="plan-list"),
     path("working-groups/<slug:slug>/plans/new/", plans.plan_create, name="plan-create"),
@@ -25,23 +37,24 @@ urlpatterns = [
     path("activities/<int:pk>/edit/", plans.activity_edit, name="activity-edit"),
     path("activities/<int:pk>/delete/", plans.activity_delete, name="activity-delete"),
     # Reporting
-    path("reporting/", cycles.dashboard, name="dashboard"),
+    path("reporting/", cycles.dashboard, name="report-dashboard"),
     path("reporting/cycles/", cycles.cycle_list, name="cycle-list"),
     path("reporting/cycles/new/", cycles.cycle_open, name="cycle-open"),
     path("reporting/cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),
     path("reporting/cycles/<int:pk>/close/", cycles.cycle_close, name="cycle-close"),
     path("reporting/cycles/<int:pk>/publish/", cycles.cycle_publish, name="cycle-publish"),
-    path("working-groups/reports/<int:pk>/", cycles.cycle_summary, name="cycle-summary"),
-    path("reporting/cycles/<int:pk>/<slug:slug>/", cycles.consolidated, name="consolidated"),
+    # Public once published; before the group's pages below ("summary" is no group's slug).
+    path("reporting/cycles/<int:pk>/summary/", cycles.cycle_summary, name="cycle-summary"),
+    path("reporting/cycles/<int:pk>/<slug:slug>/", cycles.cycle_progress, name="cycle-progress"),
     path(
         "reporting/cycles/<int:pk>/<slug:slug>/progress.csv",
-        cycles.consolidated_csv,
-        name="consolidated-csv",
+        cycles.cycle_progress_csv,
+        name="cycle-progress-csv",
     ),
     path(
         "reporting/cycles/<int:pk>/<slug:slug>/progress.xlsx",
-        cycles.consolidated_xlsx,
-        name="consolidated-xlsx",
+        cycles.cycle_progress_xlsx,
+        name="cycle-progress-xlsx",
     ),
     path("reporting/reports/<int:pk>/", reports.report_detail, name="report-detail"),
     path("reporting/reports/<int:pk>/edit/", reports.report_edit, name="report-edit"),
@@ -52,4 +65,16 @@ urlpatterns = [
     ),
     path("reporting/reports/<int:pk>/review/", reports.report_review, name="report-review"),
     path("reporting/evidence/<int:pk>/", reports.evidence_download, name="evidence-download"),
+    # Moved: the old paths answer 301 to the new ones.
+    path(
+        "working-groups/<slug:slug>/members/remove/",
+        moved("opt-out-create"),
+        name="opt-out-create-moved",
+    ),
+    path(
+        "working-groups/opt-outs/<int:pk>/restore/",
+        moved("opt-out-end"),
+        name="opt-out-end-moved",
+    ),
+    path("working-groups/reports/<int:pk>/", moved("cycle-summary"), name="cycle-summary-moved"),
 ]

@@ -318,7 +318,7 @@ class World:
 
     @functools.cached_property
     def opt_out(self) -> GroupOptOut:
-        return wg_services.group_member_remove(
+        return wg_services.group_opt_out_create(
             group=self.groups[3],
             country=Country.objects.get(iso_code="PA"),
             start_on=self.today,
@@ -633,15 +633,15 @@ FORMS = {
         lambda w: reverse("working_groups:lead-end", args=[w.lead.pk]),
         lambda w: {"end_on": dates()},
     ),
-    "member-remove": Form(
+    "opt-out-create": Form(
         "alice",
-        lambda w: reverse("working_groups:member-remove", args=[w.group.slug]),
+        lambda w: reverse("working_groups:opt-out-create", args=[w.group.slug]),
         lambda w: {"country": ids(_countries()), "start_on": dates(), "note": name_text()},
     ),
-    "member-restore": Form(
+    "opt-out-end": Form(
         "alice",
-        lambda w: reverse("working_groups:member-restore", args=[w.opt_out.pk]),
-        lambda w: {"on": dates()},
+        lambda w: reverse("working_groups:opt-out-end", args=[w.opt_out.pk]),
+        lambda w: {"end_on": dates()},
     ),
     "plan-create": Form(
         "alice",

@@ -84,6 +84,7 @@ MATRIX = {
     "working_groups:group-list":             (GET,  "",                       200,   200, 200, 200, 200, 200),
     "working_groups:group-detail":           (GET,  "group.slug",             200,   200, 200, 200, 200, 200),
     "working_groups:cycle-summary":          (GET,  "published_cycle.pk",     200,   200, 200, 200, 200, 200),
+    "working_groups:cycle-summary-moved":    (GET,  "published_cycle.pk",     301,   301, 301, 301, 301, 301),
     "knowledge:library":                     (GET,  "",                       200,   200, 200, 200, 200, 200),
     "knowledge:feed":                        (GET,  "",                       200,   200, 200, 200, 200, 200),
     "knowledge:feed-atom":                   (GET,  "",                       200,   200, 200, 200, 200, 200),
@@ -103,7 +104,7 @@ MATRIX = {
     "notifications:notification-mark-read":        (POST, "",                       LOGIN, 302, 302, 302, 302, 302),
     "notifications:notification-settings":         (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
     "governance:calendar-settings":          (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
-    "working_groups:dashboard":              (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
+    "working_groups:report-dashboard":       (GET,  "",                       LOGIN, 200, 200, 200, 200, 200),
 
     # --- Members' back office (secretariat only) --------------------------------------------
     "members:country-list":                  (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
@@ -150,8 +151,11 @@ MATRIX = {
     "working_groups:group-manage":           (GET,  "group.slug",             LOGIN, 403, 403, 403, 200, 403),
     "working_groups:lead-add":               (GET,  "group.slug",             LOGIN, 403, 403, 403, 200, 403),
     "working_groups:lead-end":               (GET,  "lead.pk",                LOGIN, 403, 403, 403, 200, 403),
-    "working_groups:member-remove":          (GET,  "group.slug",             LOGIN, 403, 403, 403, 200, 403),
-    "working_groups:member-restore":         (GET,  "opt_out.pk",             LOGIN, 403, 403, 403, 200, 403),
+    "working_groups:opt-out-create":         (GET,  "group.slug",             LOGIN, 403, 403, 403, 200, 403),
+    "working_groups:opt-out-end":            (GET,  "opt_out.pk",             LOGIN, 403, 403, 403, 200, 403),
+    # Their old paths answer 301 to the new ones, for everybody (the new path then decides).
+    "working_groups:opt-out-create-moved":   (GET,  "group.slug",             301,   301, 301, 301, 301, 301),
+    "working_groups:opt-out-end-moved":      (GET,  "opt_out.pk",             301,   301, 301, 301, 301, 301),
 
     # --- Work plans: members of the group read, its leads and the secretariat edit ----------
     "working_groups:plan-list":              (GET,  "group.slug",             LOGIN, 200, 404, 200, 200, 404),
@@ -170,9 +174,9 @@ MATRIX = {
     "working_groups:cycle-close":            (POST, "cycle.pk",               LOGIN, 403, 403, 403, 302, 403),
     "working_groups:cycle-publish":          (POST, "cycle.pk",               LOGIN, 403, 403, 403, 302, 403),
     "working_groups:cycle-detail":           (GET,  "cycle.pk",               LOGIN, 404, 404, 200, 200, 404),
-    "working_groups:consolidated":           (GET,  "cycle.pk group.slug",    LOGIN, 404, 404, 200, 200, 404),
-    "working_groups:consolidated-csv":       (GET,  "cycle.pk group.slug",    LOGIN, 404, 404, 200, 200, 404),
-    "working_groups:consolidated-xlsx":      (GET,  "cycle.pk group.slug",    LOGIN, 404, 404, 200, 200, 404),
+    "working_groups:cycle-progress":         (GET,  "cycle.pk group.slug",    LOGIN, 404, 404, 200, 200, 404),
+    "working_groups:cycle-progress-csv":     (GET,  "cycle.pk group.slug",    LOGIN, 404, 404, 200, 200, 404),
+    "working_groups:cycle-progress-xlsx":    (GET,  "cycle.pk group.slug",    LOGIN, 404, 404, 200, 200, 404),
 
     # --- Ecuador's progress report: its country fills it in, the leads review it ------------
     "working_groups:report-detail":          (GET,  "report.pk",              LOGIN, 200, 404, 200, 200, 404),

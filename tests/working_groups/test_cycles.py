@@ -99,7 +99,7 @@ def test_lead_countries_get_the_steering_committees_read_only_view_of_the_cycle(
     other = cycle.reports.get(country=barbados, group=group2)
     assert reverse("working_groups:report-detail", args=[own.pk]) in body
     assert reverse("working_groups:report-detail", args=[other.pk]) not in body
-    dashboard = client.get(reverse("working_groups:dashboard")).content.decode()
+    dashboard = client.get(reverse("working_groups:report-dashboard")).content.decode()
     assert url in dashboard and "Open a reporting cycle" not in dashboard
     # A cycle without the lead's group stays out of reach.
     other_cycle = open_cycle(groups=[group2], by=alice, name="Group 2 only")

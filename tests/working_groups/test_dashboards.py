@@ -31,7 +31,7 @@ def _accept(report, by, **kwargs):
 
 def test_focal_point_dashboard_lists_own_reports_by_state_and_due_date(client, bob, cycle, ecuador):
     client_for(client, bob)
-    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    body = client.get(reverse("working_groups:report-dashboard")).content.decode()
     assert body.count("2026 first half —") == 3
     assert "Barbados" not in body
     assert "Draft" in body
@@ -40,7 +40,7 @@ def test_focal_point_dashboard_lists_own_reports_by_state_and_due_date(client, b
 def test_lead_dashboard_shows_the_group_matrix(client, lena, alice, cycle, ecuador, group1):
     _accept(cycle.reports.get(country=ecuador, group=group1), alice)
     client_for(client, lena)
-    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    body = client.get(reverse("working_groups:report-dashboard")).content.decode()
     assert "Reports of the group you lead" in body
     assert "Accepted" in body and "Ecuador" in body and "Barbados" in body
 
@@ -67,11 +67,11 @@ def test_consolidated_progress_csv_and_xlsx_parse_back(
     _complete_and_submit(
         cycle.reports.get(country=Country.objects.get(iso_code="JM"), group=group1), alice
     )
-    page = alice_client.get(reverse("working_groups:consolidated", args=[cycle.pk, group1.slug]))
+    page = alice_client.get(reverse("working_groups:cycle-progress", args=[cycle.pk, group1.slug]))
     assert page.status_code == 200
     assert "60.0%" in page.content.decode()
     response = alice_client.get(
-        reverse("working_groups:consolidated-csv", args=[cycle.pk, group1.slug])
+        reverse("working_groups:cycle-progress-csv", args=[cycle.pk, group1.slug])
     )
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -82,7 +82,7 @@ def test_consolidated_progress_csv_and_xlsx_parse_back(
     assert {r[6] for r in rows[1:]} == {"60.0"}
     assert ecuador_rows[0][5] == "'=cmd()"  # no formula injection
     response = alice_client.get(
-        reverse("working_groups:consolidated-xlsx", args=[cycle.pk, group1.slug])
+        reverse("working_groups:cycle-progress-xlsx", args=[cycle.pk, group1.slug])
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
@@ -125,10 +125,10 @@ def test_secretariat_pages_run_a_fixed_number_of_queries(
     for name, args in [
         ("working_groups:cycle-detail", [made[-1].pk]),
         ("working_groups:cycle-list", []),
-        ("working_groups:dashboard", []),
-        ("working_groups:consolidated", [made[-1].pk, group1.slug]),
-        ("working_groups:consolidated-csv", [made[-1].pk, group1.slug]),
-        ("working_groups:consolidated-xlsx", [made[-1].pk, group1.slug]),
+        ("working_groups:report-dashboard", []),
+        ("working_groups:cycle-progress", [made[-1].pk, group1.slug]),
+        ("working_groups:cycle-progress-csv", [made[-1].pk, group1.slug]),
+        ("working_groups:cycle-progress-xlsx", [made[-1].pk, group1.slug]),
         ("working_groups:group-list", []),
         ("working_groups:group-detail", [group1.slug]),
         ("working_groups:group-manage", [group1.slug]),
@@ -160,7 +160,7 @@ def test_lead_and_focal_point_pages_run_a_fixed_number_of_queries(
     report = made[-1].reports.get(country=costa_rica, group=group1)
     client_for(client, lena)
     for name, args in [
-        ("working_groups:dashboard", []),
+        ("working_groups:report-dashboard", []),
         ("working_groups:cycle-detail", [made[-1].pk]),
         ("working_groups:report-detail", [report.pk]),
         ("working_groups:report-edit", [report.pk]),
@@ -195,8 +195,8 @@ def test_years_of_reports_on_a_focal_points_dashboard_come_in_pages(client, db):
     call_command("seed_scale", products=5, users=6, years=2, meetings=2, verbosity=0)
     client_for(client, User.objects.get(email="focal@scale.test"))
     row = '<th scope="row"><a href="/reporting/reports/'
-    first = client.get(reverse("working_groups:dashboard")).content.decode()
-    second = client.get(reverse("working_groups:dashboard") + "?page=2").content.decode()
+    first = client.get(reverse("working_groups:report-dashboard")).content.decode()
+    second = client.get(reverse("working_groups:report-dashboard") + "?page=2").content.decode()
     assert first.count(row) == 20
     assert second.count(row) == 16
     assert 'rel="next"' in first

@@ -44,11 +44,11 @@ def test_demo_has_a_closed_cycle_in_every_state_and_an_open_one_and_is_idempoten
         assert response.status_code == 200
     lead = User.objects.get(email="lead.costarica@alliance.test")
     client_for(client, lead)
-    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    body = client.get(reverse("working_groups:report-dashboard")).content.decode()
     assert "Informes del grupo que usted lidera" in body  # in the lead's own language
     lead.preferred_language = "en"
     lead.save(update_fields=["preferred_language"])
-    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    body = client.get(reverse("working_groups:report-dashboard")).content.decode()
     assert "Reports of the group you lead" in body
     client_for(client, User.objects.get(email="focal.ecuador@alliance.test"))
     report = opened.reports.get(country__iso_code="EC", group__number=1)

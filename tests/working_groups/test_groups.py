@@ -47,7 +47,7 @@ def test_every_member_country_belongs_to_every_group_by_default(group2):
 
 def test_secretariat_records_a_country_leaving_a_group_and_returning(alice_client, group2, ecuador):
     response = alice_client.post(
-        reverse("working_groups:member-remove", args=[group2.slug]),
+        reverse("working_groups:opt-out-create", args=[group2.slug]),
         {"country": ecuador.pk, "start_on": "2026-02-01", "note": "Letter of 20 January"},
     )
     assert response.status_code == 302
@@ -56,14 +56,14 @@ def test_secretariat_records_a_country_leaving_a_group_and_returning(alice_clien
     opt_out = GroupOptOut.objects.get(group=group2, country=ecuador)
     # Twice is refused with a message.
     response = alice_client.post(
-        reverse("working_groups:member-remove", args=[group2.slug]),
+        reverse("working_groups:opt-out-create", args=[group2.slug]),
         {"country": ecuador.pk, "start_on": "2026-03-01", "note": "again"},
     )
     assert response.status_code == 400
     assert "already does not take part" in response.content.decode()
     # It comes back; the history stays.
     response = alice_client.post(
-        reverse("working_groups:member-restore", args=[opt_out.pk]), {"on": "2026-05-01"}
+        reverse("working_groups:opt-out-end", args=[opt_out.pk]), {"end_on": "2026-05-01"}
     )
     assert response.status_code == 302
     assert ecuador.pk in group2.member_country_ids(datetime.date(2026, 5, 1))
@@ -82,7 +82,7 @@ def test_restoring_before_the_opt_out_started_is_refused(alice_client, group2, e
         group=group2, country=ecuador, start_on=datetime.date(2026, 2, 1)
     )
     response = alice_client.post(
-        reverse("working_groups:member-restore", args=[opt_out.pk]), {"on": "2026-01-01"}
+        reverse("working_groups:opt-out-end", args=[opt_out.pk]), {"end_on": "2026-01-01"}
     )
     assert response.status_code == 400
     opt_out.refresh_from_db()
@@ -138,7 +138,7 @@ def test_bad_dates_are_a_400_not_a_500(alice_client, group3, ecuador):
 
 @pytest.mark.parametrize(
     "name",
-    ["working_groups:group-manage", "working_groups:lead-add", "working_groups:member-remove"],
+    ["working_groups:group-manage", "working_groups:lead-add", "working_groups:opt-out-create"],
 )
 def test_only_the_secretariat_manages_members_and_leads(client, bob, lena, group1, name):
     url = reverse(name, args=[group1.slug])
@@ -165,3 +165,20 @@ def test_group_membership_follows_alliance_membership(alice, group1):
     member_services.country_leave(country=jamaica, left_on=datetime.date(2026, 3, 1), by=alice)
     assert jamaica.pk in group1.member_country_ids(datetime.date(2026, 2, 28))
     assert jamaica.pk not in group1.member_country_ids(datetime.date(2026, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "/working-groups/pillar-2/members/remove/?a=1",
+            "/working-groups/pillar-2/opt-outs/new/?a=1",
+        ),
+        ("/working-groups/opt-outs/7/restore/", "/working-groups/opt-outs/7/end/"),
+        ("/working-groups/reports/7/", "/reporting/cycles/7/summary/"),
+    ],
+)
+def test_old_paths_answer_301_to_where_they_live_now(client, db, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new

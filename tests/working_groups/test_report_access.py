@@ -124,7 +124,7 @@ def test_anonymous_people_are_sent_to_log_in(client, cycle):
 def test_consolidated_progress_is_for_the_secretariat_and_the_groups_leads(
     client, bob, lena, alice, cycle, group1, group2
 ):
-    for name in ("consolidated", "consolidated-csv", "consolidated-xlsx"):
+    for name in ("cycle-progress", "cycle-progress-csv", "cycle-progress-xlsx"):
         client_for(client, bob)
         assert (
             client.get(reverse(f"working_groups:{name}", args=[cycle.pk, group1.slug])).status_code
@@ -147,10 +147,10 @@ def test_consolidated_progress_is_for_the_secretariat_and_the_groups_leads(
 
 
 def test_reporting_dashboard_needs_a_login_and_is_empty_without_an_appointment(client, eve, cycle):
-    response = client.get(reverse("working_groups:dashboard"))
+    response = client.get(reverse("working_groups:report-dashboard"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     client_for(client, eve)
-    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    body = client.get(reverse("working_groups:report-dashboard")).content.decode()
     assert "There are no reports for the countries you act for." in body
     assert "Reports of the group you lead" not in body
     assert "Reporting cycles" not in body

@@ -177,7 +177,7 @@ def test_overdue_report_can_still_be_submitted_and_is_marked_late(
     cycle = open_cycle(groups=[group1], by=alice, due_in_days=-5, opened_days_ago=40)
     report = cycle.reports.get(country=ecuador)
     client_for(client, bob)
-    body = client.get(reverse("working_groups:dashboard")).content.decode()
+    body = client.get(reverse("working_groups:report-dashboard")).content.decode()
     assert "overdue" in body
     response = client.post(edit_url(report), {**form_data(report), "submit": "1"})
     assert response.status_code == 302

@@ -1,7 +1,7 @@
 """Forms of working groups, by topic; everything is importable from here."""
 
 from .cycles import CycleForm
-from .groups import LeadAddForm, LeadEndForm, MemberRemoveForm, MemberRestoreForm
+from .groups import LeadAddForm, LeadEndForm, OptOutCreateForm, OptOutEndForm
 from .plans import ActivityForm, WorkPlanCreateForm, WorkPlanForm
 from .reports import ReportForm, ReviewForm
 
@@ -10,8 +10,8 @@ __all__ = [
     "CycleForm",
     "LeadAddForm",
     "LeadEndForm",
-    "MemberRemoveForm",
-    "MemberRestoreForm",
+    "OptOutCreateForm",
+    "OptOutEndForm",
     "ReportForm",
     "ReviewForm",
     "WorkPlanCreateForm",

@@ -24,7 +24,7 @@ class LeadEndForm(forms.Form):
     )
 
 
-class MemberRemoveForm(forms.Form):
+class OptOutCreateForm(forms.Form):
     country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.none())
     start_on = forms.DateField(
         label=_("Does not take part from"), widget=DateInput, initial=alliance_today
@@ -36,5 +36,7 @@ class MemberRemoveForm(forms.Form):
         self.fields["country"].queryset = countries or Country.objects.ordered_by_name()
 
 
-class MemberRestoreForm(forms.Form):
-    on = forms.DateField(label=_("Takes part again from"), widget=DateInput, initial=alliance_today)
+class OptOutEndForm(forms.Form):
+    end_on = forms.DateField(
+        label=_("Takes part again from"), widget=DateInput, initial=alliance_today
+    )

@@ -8,8 +8,8 @@ from .groups import (
     MAX_LEADS,
     group_lead_add,
     group_lead_end,
-    group_member_remove,
-    group_member_restore,
+    group_opt_out_create,
+    group_opt_out_end,
     register_lead_change_hook,
 )
 from .plans import (
@@ -41,8 +41,8 @@ __all__ = [
     "cycle_summary_publish",
     "group_lead_add",
     "group_lead_end",
-    "group_member_remove",
-    "group_member_restore",
+    "group_opt_out_create",
+    "group_opt_out_end",
     "register_lead_change_hook",
     "report_carry_forward",
     "report_missing_fields",

@@ -71,7 +71,7 @@ def group_lead_end(*, lead: GroupLead, end_on: datetime.date) -> None:
 
 
 @transaction.atomic
-def group_member_remove(
+def group_opt_out_create(
     *, group: WorkingGroup, country: Country, start_on: datetime.date, note: str, by
 ) -> GroupOptOut:
     """A member country stops taking part in a group from ``start_on`` (its history is kept)."""
@@ -96,15 +96,15 @@ def group_member_remove(
 
 
 @transaction.atomic
-def group_member_restore(*, opt_out: GroupOptOut, on: datetime.date) -> None:
-    """A country takes part in the group again from ``on``."""
+def group_opt_out_end(*, opt_out: GroupOptOut, end_on: datetime.date) -> None:
+    """The country takes part in the group again from ``end_on`` (the opt-out's first day after)."""
     opt_out = GroupOptOut.objects.select_for_update().get(pk=opt_out.pk)
     if opt_out.end_on is not None:
         raise ValidationError(_("This country already takes part in the group again."))
-    if on <= opt_out.start_on:
+    if end_on <= opt_out.start_on:
         raise ValidationError(
-            {"on": _("It must come after %(date)s.") % {"date": opt_out.start_on}}
+            {"end_on": _("It must come after %(date)s.") % {"date": opt_out.start_on}}
         )
-    opt_out.end_on = on
+    opt_out.end_on = end_on
     opt_out.full_clean()
     opt_out.save(update_fields=["end_on"])

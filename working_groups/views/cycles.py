@@ -52,9 +52,7 @@ def dashboard(request):
             )
             for group, matrix in matrices
         ],
-        "cycles": list(selectors.cycle_list(groups=None if is_secretariat(user) else led)[:6])
-        if is_secretariat(user) or led
-        else [],
+        "cycles": list(access.visible_cycles(user, led_groups=led)[:6]),
         "is_secretariat": is_secretariat(user),
     }
     return render(request, "working_groups/dashboard.html", context)
@@ -173,7 +171,7 @@ def cycle_publish(request, pk):
 @require_GET
 def cycle_summary(request, pk):
     """The public summary of a cycle, once the secretariat has published it."""
-    cycle = get_object_or_404(selectors.published_cycles(), pk=pk)
+    cycle = access.get_published_cycle(pk)
     return render(
         request,
         "working_groups/cycle_summary.html",
@@ -183,12 +181,12 @@ def cycle_summary(request, pk):
 
 @login_required
 @require_GET
-def consolidated(request, pk, slug):
+def cycle_progress(request, pk, slug):
     cycle, group = access.get_cycle_for_viewer(request.user, pk, slug)
     countries, rows = selectors.consolidated_progress(cycle=cycle, group=group)
     return render(
         request,
-        "working_groups/consolidated.html",
+        "working_groups/cycle_progress.html",
         {
             "cycle": cycle,
             "group": group,
@@ -204,7 +202,7 @@ def consolidated(request, pk, slug):
 
 @login_required
 @require_GET
-def consolidated_csv(request, pk, slug):
+def cycle_progress_csv(request, pk, slug):
     cycle, group = access.get_cycle_for_viewer(request.user, pk, slug)
     response = HttpResponse(
         exports.consolidated_csv(cycle=cycle, group=group), content_type="text/csv; charset=utf-8"
@@ -215,7 +213,7 @@ def consolidated_csv(request, pk, slug):
 
 @login_required
 @require_GET
-def consolidated_xlsx(request, pk, slug):
+def cycle_progress_xlsx(request, pk, slug):
     cycle, group = access.get_cycle_for_viewer(request.user, pk, slug)
     response = HttpResponse(
         exports.consolidated_xlsx(cycle=cycle, group=group),

@@ -9,14 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from members.dates import alliance_today
 from members.decorators import secretariat_required
 from members.forms import apply_errors
-from members.permissions import is_secretariat
 
 from .. import access, charts, selectors, services
 from ..forms import (
     LeadAddForm,
     LeadEndForm,
-    MemberRemoveForm,
-    MemberRestoreForm,
+    OptOutCreateForm,
+    OptOutEndForm,
 )
 from ..models import GroupLead, GroupOptOut, WorkingGroup
 from .common import form_page
@@ -48,7 +47,7 @@ def group_detail(request, slug):
             ),
             "summaries": selectors.published_cycles(group=group),
             "today": alliance_today(),
-            "can_manage_members": is_secretariat(user),
+            "can_manage_members": access.may_manage_members(user),
             "can_manage_plan": access.may_manage_plan(user, group),
         },
     )
@@ -120,15 +119,15 @@ def lead_end(request, pk):
 
 @secretariat_required
 @require_http_methods(["GET", "POST"])
-def member_remove(request, slug):
+def opt_out_create(request, slug):
     group = get_object_or_404(WorkingGroup, slug=slug)
-    form = MemberRemoveForm(
+    form = OptOutCreateForm(
         request.POST or None,
         countries=selectors.alliance_members(on=alliance_today()),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.group_member_remove(group=group, by=request.user, **form.cleaned_data)
+            services.group_opt_out_create(group=group, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -152,12 +151,12 @@ def member_remove(request, slug):
 
 @secretariat_required
 @require_http_methods(["GET", "POST"])
-def member_restore(request, pk):
+def opt_out_end(request, pk):
     opt_out = get_object_or_404(GroupOptOut.objects.select_related("group", "country"), pk=pk)
-    form = MemberRestoreForm(request.POST or None)
+    form = OptOutEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.group_member_restore(opt_out=opt_out, **form.cleaned_data)
+            services.group_opt_out_end(opt_out=opt_out, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -4,19 +4,17 @@ review and evidence downloads."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from members.dates import alliance_today
 from members.forms import apply_errors
-from members.permissions import country_ids_for
 
 from .. import access, selectors, services
 from ..forms import ReportForm, ReviewForm
-from ..models import Evidence
 from .common import form_status
 
 # --- Reports --------------------------------------------------------------------------------
@@ -53,10 +51,8 @@ def _detail_page(request, report, review_form=None):
 def report_edit(request, pk):
     """Save the draft, or save and submit. A stale form answers 409 with the person's text kept;
     a submit with missing fields saves the draft and shows what is missing, field by field."""
-    report = access.get_report_for_user(request.user, pk)
+    report = access.get_report_for_country(request.user, pk)
     if not access.may_edit_report(request.user, report):
-        if report.country_id not in country_ids_for(request.user):
-            raise Http404
         messages.error(request, _("This report cannot be edited now."))
         return redirect("working_groups:report-detail", pk=report.pk)
     form = ReportForm(request.POST or None, request.FILES or None, report=report)
@@ -99,9 +95,7 @@ def report_edit(request, pk):
 @login_required
 @require_POST
 def report_carry_forward(request, pk):
-    report = access.get_report_for_user(request.user, pk)
-    if not access.may_edit_report(request.user, report):
-        raise Http404
+    report = access.get_report_for_editor(request.user, pk)
     try:
         count = services.report_carry_forward(
             report=report, version=_int(request.POST.get("version")), by=request.user
@@ -131,9 +125,7 @@ def _int(value) -> int:
 @login_required
 @require_POST
 def report_review(request, pk):
-    report = access.get_report_for_user(request.user, pk)
-    if not access.may_review(request.user, report):
-        raise Http404
+    report = access.get_report_for_reviewer(request.user, pk)
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -162,8 +154,5 @@ def report_review(request, pk):
 @login_required
 @require_GET
 def evidence_download(request, pk):
-    evidence = get_object_or_404(Evidence.objects.select_related("update"), pk=pk)
-    access.get_report_for_user(request.user, evidence.update.report_id)
-    if not evidence.file:
-        raise Http404
+    evidence = access.get_evidence_for_user(request.user, pk)
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.filename)

@@ -42,7 +42,7 @@ def presidency_overview(*, on: datetime.date | None = None) -> PresidencyOvervie
         .prefetch_related("changes")
         .order_by("start_on")
     )
-    current = next((t for t in terms if t.is_current(on)), None)
+    current = next((t for t in terms if t.is_on(on)), None)
     upcoming = [t for t in terms if t.start_on > on]
     return PresidencyOverview(
         today=on, current=current, next=upcoming[0] if upcoming else None, history=terms
@@ -50,7 +50,7 @@ def presidency_overview(*, on: datetime.date | None = None) -> PresidencyOvervie
 
 
 def presidency_holder(*, on: datetime.date):
-    term = PresidencyTerm.objects.covering(on).select_related("country").first()
+    term = PresidencyTerm.objects.on(on).select_related("country").first()
     return term.country if term else None
 
 

@@ -31,8 +31,8 @@ from .models import (
 )
 from .selectors import invitee_user_ids
 
-ONE_DAY = datetime.timedelta(days=1)
-TERM_FIELDS = ["country", "start_on", "end_on"]
+# Audited as people read them: the last day, not ``end_on`` (the first day after).
+TERM_FIELDS = ["country", "start_on", "last_day"]
 
 # --- Presidency -----------------------------------------------------------------------------
 
@@ -40,19 +40,15 @@ TERM_FIELDS = ["country", "start_on", "end_on"]
 def _clash_error(clash: PresidencyTerm) -> ValidationError:
     return ValidationError(
         _("These dates overlap the term of %(country)s (%(start)s – %(end)s).")
-        % {"country": clash.country, "start": clash.start_on, "end": clash.end_on},
+        % {"country": clash.country, "start": clash.start_on, "end": clash.last_day},
         code="overlap",
     )
 
 
 def _check_term(*, country: Country, start_on, end_on, exclude_pks=()) -> None:
-    if end_on < start_on:
+    """``end_on`` is the first day after the term (the next term may start on it)."""
+    if end_on <= start_on:
         raise ValidationError(_("A term cannot end before it starts."), code="dates")
-    if end_on >= datetime.date.max:
-        # The next term would start after the calendar's last day.
-        raise ValidationError(
-            _("A term must end before %(date)s.") % {"date": datetime.date.max}, code="dates"
-        )
     if not Country.objects.members_on(start_on).filter(pk=country.pk).exists():
         raise ValidationError(
             _(
@@ -63,7 +59,7 @@ def _check_term(*, country: Country, start_on, end_on, exclude_pks=()) -> None:
             code="not_member",
         )
     clash = (
-        PresidencyTerm.objects.filter(start_on__lte=end_on, end_on__gte=start_on)
+        PresidencyTerm.objects.overlapping(start_on, end_on)
         .exclude(pk__in=exclude_pks)
         .select_related("country")
         .order_by("start_on")
@@ -86,7 +82,7 @@ def _save_term(term: PresidencyTerm, **kwargs) -> None:
 
 
 def _default_term_end(start_on: datetime.date) -> datetime.date:
-    """The last day of a 12-month term; refused when it would fall after the year 9999."""
+    """``end_on`` of a 12-month term; refused when it would fall after the year 9999."""
     try:
         return default_term_end(start_on)
     except ValueError:
@@ -99,7 +95,7 @@ def _default_term_end(start_on: datetime.date) -> datetime.date:
 
 def next_term_start() -> datetime.date:
     last = PresidencyTerm.objects.order_by("-end_on").first()
-    return last.end_on + ONE_DAY if last else alliance_today()
+    return last.end_on if last else alliance_today()
 
 
 @transaction.atomic
@@ -111,8 +107,8 @@ def presidency_term_add(
     notes: str = "",
     by=None,
 ) -> PresidencyTerm:
-    """Schedule a term. By default it starts the day after the last term ends and lasts 12
-    months."""
+    """Schedule a term (``end_on``: the first day after it). By default it starts the day after
+    the last term's last day and lasts 12 months."""
     start_on = start_on or next_term_start()
     end_on = end_on or _default_term_end(start_on)
     _check_term(country=country, start_on=start_on, end_on=end_on)
@@ -136,7 +132,7 @@ def presidency_schedule(*, countries: list[Country], by=None) -> list[Presidency
 def presidency_term_change_end(
     *, term: PresidencyTerm, end_on: datetime.date, reason: str, by
 ) -> PresidencyTerm:
-    """Shorten or extend a term; the reason is recorded."""
+    """Shorten or extend a term to end before ``end_on``; the reason is recorded."""
     term = PresidencyTerm.objects.select_for_update().select_related("country").get(pk=term.pk)
     if end_on == term.end_on:
         raise ValidationError({"end_on": _("That is already the term's last day.")})
@@ -179,24 +175,24 @@ def presidency_handover(
     by,
     successor: Country | None = None,
 ) -> PresidencyTerm:
-    """The holder steps down early: its term ends the day before ``on`` and the next term starts
-    on ``on``. Scheduled terms after it move earlier by the same number of days, keeping their
-    length. Without a scheduled next term, ``successor`` starts a 12-month term. Returns the term
-    that starts on ``on``."""
+    """The holder steps down early: its term's last day is the day before ``on`` (its ``end_on``
+    becomes ``on``) and the next term starts on ``on``. Scheduled terms after it move earlier by
+    the same number of days, keeping their length. Without a scheduled next term, ``successor``
+    starts a 12-month term. Returns the term that starts on ``on``."""
     term = PresidencyTerm.objects.select_for_update().select_related("country").get(pk=term.pk)
-    if not term.start_on < on <= term.end_on:
+    if not term.start_on < on < term.end_on:
         raise ValidationError(
             {
                 "on": _(
                     "The handover must fall after the term's first day and no later than its "
                     "last day (%(start)s – %(end)s)."
                 )
-                % {"start": term.start_on, "end": term.end_on}
+                % {"start": term.start_on, "end": term.last_day}
             }
         )
     later = list(
         PresidencyTerm.objects.select_for_update()
-        .filter(start_on__gt=term.end_on)
+        .filter(start_on__gte=term.end_on)
         .order_by("start_on")
     )
     if not later and successor is None:
@@ -213,11 +209,11 @@ def presidency_handover(
         old_start_on=term.start_on,
         old_end_on=term.end_on,
         new_start_on=term.start_on,
-        new_end_on=on - ONE_DAY,
+        new_end_on=on,
         reason=reason,
         changed_by=by,
     )
-    term.end_on = on - ONE_DAY
+    term.end_on = on
     _save_term(term, update_fields=["end_on"])
     if not later:
         successor_term = PresidencyTerm(
@@ -268,7 +264,7 @@ Seat = tuple[int, str, int | None]  # country id, role, group id
 def _composition(on: datetime.date, terms, leads) -> frozenset[Seat]:
     seats: set[Seat] = set()
     for term in terms:
-        if term.start_on <= on <= term.end_on:
+        if term.is_on(on):
             seats.add((term.country_id, SteeringCommitteeSeat.Role.PRESIDENCY, None))
     for lead in leads:
         if lead.start_on <= on and (lead.end_on is None or on < lead.end_on):
@@ -282,7 +278,7 @@ def committee_sync() -> int:
     and group leads. Idempotent; returns how many records were written or removed."""
     terms = list(PresidencyTerm.objects.all())
     leads = list(GroupLead.objects.all())
-    points = {t.start_on for t in terms} | {t.end_on + ONE_DAY for t in terms}
+    points = {t.start_on for t in terms} | {t.end_on for t in terms}
     points |= {lead.start_on for lead in leads} | {lead.end_on for lead in leads if lead.end_on}
     desired: dict[datetime.date, frozenset[Seat]] = {}
     previous: frozenset[Seat] = frozenset()

@@ -94,17 +94,18 @@ def presidency_schedule(request):
 @require_http_methods(["GET", "POST"])
 def presidency_term_end(request, pk):
     term = get_object_or_404(PresidencyTerm.objects.select_related("country"), pk=pk)
-    form = TermEndForm(request.POST or None, initial={"end_on": term.end_on})
+    form = TermEndForm(request.POST or None, initial={"end_on": term.last_day})
     if request.method == "POST" and form.is_valid():
         try:
-            services.presidency_term_change_end(term=term, by=request.user, **form.cleaned_data)
+            term = services.presidency_term_change_end(
+                term=term, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
             messages.success(
                 request,
-                _("The term of %(c)s now ends on %(d)s.")
-                % {"c": term.country, "d": form.cleaned_data["end_on"]},
+                _("The term of %(c)s now ends on %(d)s.") % {"c": term.country, "d": term.last_day},
             )
             return redirect("governance:presidency-admin")
     return render_form_page(

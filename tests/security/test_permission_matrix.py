@@ -352,7 +352,7 @@ def _build_world() -> types.SimpleNamespace:
         by=secretariat,
     )
     term = PresidencyTerm.objects.create(
-        country=country_a, start_on=datetime.date(2030, 1, 1), end_on=datetime.date(2030, 12, 31)
+        country=country_a, start_on=datetime.date(2030, 1, 1), end_on=datetime.date(2031, 1, 1)
     )
 
     # Knowledge products proposed by Ecuador, one in each state.

@@ -97,11 +97,22 @@ class PresidencyTermChange(models.Model):
         return last_day(self.new_end_on)
 
 
+class SteeringCommitteeChangeQuerySet(models.QuerySet):
+    def country_ids_on(self, day: datetime.date) -> set[int]:
+        """The countries that sit on the committee on ``day`` (the latest change on or before)."""
+        change = self.filter(effective_on__lte=day).order_by("-effective_on").first()
+        if change is None:
+            return set()
+        return set(change.seats.values_list("country_id", flat=True))
+
+
 class SteeringCommitteeChange(models.Model):
     """The committee's composition from ``effective_on`` until the next change."""
 
     effective_on = models.DateField(_("from"), unique=True)
     recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = SteeringCommitteeChangeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("steering committee change")

@@ -1,40 +1,22 @@
-"""Writes for the presidency rotation, the steering committee record and meetings."""
+"""Writes for the pro-tempore presidency rotation: scheduling terms, changing a term's end, an
+early handover. Each one brings the steering committee's record in line (``committee_sync``)."""
 
 import datetime
-import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.tasks import enqueue
-from core.uploads import MEETING_DOCUMENT, check_upload
 from members.audit import audit, snapshot
-from members.concurrency import save_versioned
 from members.dates import alliance_today
 from members.models import Country
-from members.permissions import is_secretariat, may_lead_group
-from notifications.tasks import sweep_notifications
-from working_groups.models import GroupLead
 
-from .dates import default_term_end
-from .models import (
-    CalendarToken,
-    Meeting,
-    MeetingDocument,
-    MeetingResponse,
-    PresidencyTerm,
-    PresidencyTermChange,
-    SteeringCommitteeChange,
-    SteeringCommitteeSeat,
-)
-from .selectors import invitee_user_ids
+from ..dates import default_term_end
+from ..models import PresidencyTerm, PresidencyTermChange
+from .committee import committee_sync
 
 # Audited as people read them: the last day, not ``end_on`` (the first day after).
 TERM_FIELDS = ["country", "start_on", "last_day"]
-
-# --- Presidency -----------------------------------------------------------------------------
 
 
 def _clash_error(clash: PresidencyTerm) -> ValidationError:
@@ -254,183 +236,3 @@ def presidency_handover(
         successor_term = later[0]
     committee_sync()
     return successor_term
-
-
-# --- Steering committee ---------------------------------------------------------------------
-
-Seat = tuple[int, str, int | None]  # country id, role, group id
-
-
-def _composition(on: datetime.date, terms, leads) -> frozenset[Seat]:
-    seats: set[Seat] = set()
-    for term in terms:
-        if term.is_on(on):
-            seats.add((term.country_id, SteeringCommitteeSeat.Role.PRESIDENCY, None))
-    for lead in leads:
-        if lead.start_on <= on and (lead.end_on is None or on < lead.end_on):
-            seats.add((lead.country_id, SteeringCommitteeSeat.Role.GROUP_LEAD, lead.group_id))
-    return frozenset(seats)
-
-
-@transaction.atomic
-def committee_sync() -> int:
-    """Bring the dated record of the committee's composition in line with the presidency terms
-    and group leads. Idempotent; returns how many records were written or removed."""
-    terms = list(PresidencyTerm.objects.all())
-    leads = list(GroupLead.objects.all())
-    points = {t.start_on for t in terms} | {t.end_on for t in terms}
-    points |= {lead.start_on for lead in leads} | {lead.end_on for lead in leads if lead.end_on}
-    desired: dict[datetime.date, frozenset[Seat]] = {}
-    previous: frozenset[Seat] = frozenset()
-    for day in sorted(points):
-        composition = _composition(day, terms, leads)
-        if composition != previous:
-            desired[day] = composition
-            previous = composition
-    existing = {
-        change.effective_on: (
-            change,
-            frozenset((s.country_id, s.role, s.group_id) for s in change.seats.all()),
-        )
-        for change in SteeringCommitteeChange.objects.prefetch_related("seats")
-    }
-    touched = 0
-    for day, (change, seats) in existing.items():
-        if desired.get(day) != seats:
-            change.delete()
-            touched += 1
-    for day, seats in desired.items():
-        if day in existing and existing[day][1] == seats:
-            continue
-        change = SteeringCommitteeChange.objects.create(effective_on=day)
-        SteeringCommitteeSeat.objects.bulk_create(
-            SteeringCommitteeSeat(change=change, country_id=c, role=r, group_id=g)
-            for c, r, g in seats
-        )
-        touched += 1
-    return touched
-
-
-# --- Meetings -------------------------------------------------------------------------------
-
-MEETING_FIELDS = [
-    "body",
-    "group",
-    "title",
-    "start_at",
-    "end_at",
-    "time_zone",
-    "place",
-    "online_url",
-    "agenda",
-    "status",
-    "visibility",
-]
-
-
-def _check_meeting(meeting: Meeting) -> None:
-    if meeting.body == Meeting.Body.WORKING_GROUP and meeting.group_id is None:
-        raise ValidationError({"group": _("Choose the working group that meets.")})
-    if meeting.body != Meeting.Body.WORKING_GROUP and meeting.group_id is not None:
-        raise ValidationError({"group": _("Only a working group's meeting names a group.")})
-    if meeting.start_at and meeting.end_at and meeting.end_at <= meeting.start_at:
-        raise ValidationError({"end_at": _("The meeting must end after it starts.")})
-    if not meeting.place and not meeting.online_url:
-        raise ValidationError(_("Give a place, an online link, or both."))
-
-
-def _check_organiser(user, meeting: Meeting) -> None:
-    """The secretariat organises meetings of every body; a group lead only its own group's."""
-    if user is None or is_secretariat(user):
-        return
-    if meeting.body != Meeting.Body.WORKING_GROUP:
-        raise ValidationError(
-            {"body": _("A group lead organises meetings of their own group only.")}
-        )
-    if meeting.group_id is None or not may_lead_group(user, meeting.group):
-        raise PermissionDenied
-
-
-@transaction.atomic
-def meeting_create(*, organiser, extra_invitees=(), **fields) -> Meeting:
-    meeting = Meeting(organiser=organiser, **fields)
-    _check_organiser(organiser, meeting)
-    _check_meeting(meeting)
-    meeting.full_clean()
-    meeting.save()
-    meeting.extra_invitees.set(extra_invitees)
-    return meeting
-
-
-@transaction.atomic
-def meeting_update(
-    *, meeting: Meeting, version: int, extra_invitees=None, by=None, **fields
-) -> Meeting:
-    for name, value in fields.items():
-        setattr(meeting, name, value)
-    _check_organiser(by, meeting)
-    _check_meeting(meeting)
-    save_versioned(meeting, fields=list(fields), version=version)
-    if extra_invitees is not None:
-        meeting.extra_invitees.set(extra_invitees)
-    # Those already reminded hear of a new time or a cancellation at the next sweep; ask for
-    # one now. If the broker is down the save still succeeds and the periodic sweep catches up.
-    transaction.on_commit(lambda: enqueue(sweep_notifications))
-    return meeting
-
-
-def meeting_respond(*, meeting: Meeting, user, answer: str) -> MeetingResponse:
-    """An invitee answers attending, not attending or maybe (and may change their answer)."""
-    if user.pk not in invitee_user_ids(meeting):
-        raise ValidationError(
-            _("Only invitees answer the invitation to this meeting."), code="not_invited"
-        )
-    if meeting.status != Meeting.Status.PLANNED:
-        raise ValidationError(_("This meeting is no longer planned; answers are closed."))
-    if answer not in MeetingResponse.Answer.values:
-        raise ValidationError(_("Choose attending, not attending or maybe."))
-    response, _created = MeetingResponse.objects.update_or_create(
-        meeting=meeting, user=user, defaults={"answer": answer, "answered_at": timezone.now()}
-    )
-    return response
-
-
-def meeting_document_add(*, meeting: Meeting, kind: str, title: str, file, by) -> MeetingDocument:
-    if kind == MeetingDocument.Kind.MINUTES and meeting.status != Meeting.Status.HELD:
-        raise ValidationError({"kind": _("Minutes are added once the meeting has been held.")})
-    try:
-        checked = check_upload(file, policy=MEETING_DOCUMENT)
-    except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from error
-    file.name = checked.name
-    document = MeetingDocument(
-        meeting=meeting,
-        kind=kind,
-        title=title,
-        file=file,
-        size=checked.size,
-        content_type=checked.content_type,
-        uploaded_by=by,
-    )
-    document.full_clean()
-    document.save()
-    return document
-
-
-# --- Calendar feeds -------------------------------------------------------------------------
-
-
-def calendar_token_for(user) -> CalendarToken:
-    token, _created = CalendarToken.objects.get_or_create(
-        user=user, defaults={"token": secrets.token_urlsafe(32)}
-    )
-    return token
-
-
-def calendar_token_revoke(*, user) -> CalendarToken:
-    """The old feed URL stops working at once; a new one replaces it."""
-    token = calendar_token_for(user)
-    token.token = secrets.token_urlsafe(32)
-    token.created_at = timezone.now()
-    token.save(update_fields=["token", "created_at"])
-    return token

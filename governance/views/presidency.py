@@ -31,17 +31,17 @@ def governance_page(request):
 
 
 @secretariat_required
-def presidency_admin(request):
+def term_list(request):
     return render(
         request,
-        "governance/presidency_admin.html",
+        "governance/term_list.html",
         {"presidency": selectors.presidency_overview(), "next_start": services.next_term_start()},
     )
 
 
 @secretariat_required
 @require_http_methods(["GET", "POST"])
-def presidency_term_add(request):
+def term_create(request):
     form = PresidencyTermForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -50,13 +50,13 @@ def presidency_term_add(request):
             apply_errors(form, error)
         else:
             messages.success(request, _("The term of %(t)s is scheduled.") % {"t": term})
-            return redirect("governance:presidency-admin")
+            return redirect("governance:term-list")
     return render_form_page(request, form, title=_("Schedule a presidency term"))
 
 
 @secretariat_required
 @require_http_methods(["GET", "POST"])
-def presidency_schedule(request):
+def term_schedule(request):
     form = PresidencyScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,7 +67,7 @@ def presidency_schedule(request):
             apply_errors(form, error)
         else:
             messages.success(request, _("%(n)d terms are scheduled.") % {"n": len(terms)})
-            return redirect("governance:presidency-admin")
+            return redirect("governance:term-list")
     return render_form_page(
         request, form, title=_("Schedule the rotation"), submit=_("Schedule the terms")
     )
@@ -75,7 +75,7 @@ def presidency_schedule(request):
 
 @secretariat_required
 @require_http_methods(["GET", "POST"])
-def presidency_term_end(request, pk):
+def term_change_end(request, pk):
     term = get_object_or_404(PresidencyTerm.objects.select_related("country"), pk=pk)
     form = TermEndForm(request.POST or None, initial={"end_on": term.last_day})
     if request.method == "POST" and form.is_valid():
@@ -90,7 +90,7 @@ def presidency_term_end(request, pk):
                 request,
                 _("The term of %(c)s now ends on %(d)s.") % {"c": term.country, "d": term.last_day},
             )
-            return redirect("governance:presidency-admin")
+            return redirect("governance:term-list")
     return render_form_page(
         request,
         form,
@@ -100,7 +100,7 @@ def presidency_term_end(request, pk):
 
 @secretariat_required
 @require_http_methods(["GET", "POST"])
-def presidency_handover(request, pk):
+def term_handover(request, pk):
     term = get_object_or_404(PresidencyTerm.objects.select_related("country"), pk=pk)
     form = HandoverForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -116,7 +116,7 @@ def presidency_handover(request, pk):
                 _("%(c)s takes over the presidency on %(d)s.")
                 % {"c": successor.country, "d": successor.start_on},
             )
-            return redirect("governance:presidency-admin")
+            return redirect("governance:term-list")
     return render_form_page(
         request,
         form,

@@ -52,7 +52,7 @@ def test_the_next_term_starts_the_day_after_the_last_one_ends(ecuador_term, coun
 
 def test_overlapping_term_is_refused_naming_the_clashing_term(alice_client, ecuador_term):
     response = alice_client.post(
-        reverse("governance:presidency-term-add"),
+        reverse("governance:term-create"),
         {"country": Country.objects.get(iso_code="AR").pk, "start_on": "2025-06-01"},
     )
     assert response.status_code == 400
@@ -102,9 +102,7 @@ def test_only_member_countries_hold_the_presidency(db):
 
 
 def test_schedule_several_terms_from_an_ordered_list(alice_client, ecuador_term):
-    response = alice_client.post(
-        reverse("governance:presidency-schedule"), {"countries": "ar, PA,jm"}
-    )
+    response = alice_client.post(reverse("governance:term-schedule"), {"countries": "ar, PA,jm"})
     assert response.status_code == 302
     assert _terms() == [
         ("EC", D(2024, 12, 12), D(2025, 12, 11)),
@@ -115,14 +113,14 @@ def test_schedule_several_terms_from_an_ordered_list(alice_client, ecuador_term)
 
 
 def test_schedule_with_an_unknown_code_changes_nothing(alice_client, ecuador_term):
-    response = alice_client.post(reverse("governance:presidency-schedule"), {"countries": "AR, XX"})
+    response = alice_client.post(reverse("governance:term-schedule"), {"countries": "AR, XX"})
     assert response.status_code == 400
     assert "Unknown country codes: XX" in response.content.decode()
     assert PresidencyTerm.objects.count() == 1
 
 
 def test_shorten_and_extend_a_term_with_a_recorded_reason(alice_client, alice, ecuador_term):
-    url = reverse("governance:presidency-term-end", args=[ecuador_term.pk])
+    url = reverse("governance:term-change-end", args=[ecuador_term.pk])
     response = alice_client.post(url, {"end_on": "2025-09-08", "reason": "Summit moved earlier"})
     assert response.status_code == 302
     response = alice_client.post(url, {"end_on": "2025-10-31", "reason": "Summit postponed"})
@@ -143,7 +141,7 @@ def test_shorten_and_extend_a_term_with_a_recorded_reason(alice_client, alice, e
 def test_extending_into_the_next_term_is_refused(alice_client, ecuador_term, countries):
     services.presidency_term_add(country=countries["AR"])
     response = alice_client.post(
-        reverse("governance:presidency-term-end", args=[ecuador_term.pk]),
+        reverse("governance:term-change-end", args=[ecuador_term.pk]),
         {"end_on": "2026-01-31", "reason": "too long"},
     )
     assert response.status_code == 400
@@ -157,7 +155,7 @@ def test_early_handover_starts_the_next_term_and_moves_the_rotation_up(
 ):
     services.presidency_schedule(countries=[countries["AR"], countries["PA"]])
     response = alice_client.post(
-        reverse("governance:presidency-handover", args=[ecuador_term.pk]),
+        reverse("governance:term-handover", args=[ecuador_term.pk]),
         {"on": "2025-09-09", "reason": "Handed over at the Buenos Aires summit"},
     )
     assert response.status_code == 302
@@ -175,7 +173,7 @@ def test_early_handover_starts_the_next_term_and_moves_the_rotation_up(
 
 
 def test_handover_without_a_scheduled_successor_needs_one(alice_client, ecuador_term, countries):
-    url = reverse("governance:presidency-handover", args=[ecuador_term.pk])
+    url = reverse("governance:term-handover", args=[ecuador_term.pk])
     response = alice_client.post(url, {"on": "2025-09-09", "reason": "Steps down"})
     assert response.status_code == 400
     assert "choose the country that takes over" in response.content.decode()
@@ -233,9 +231,9 @@ def test_pages_show_a_terms_last_day_not_the_day_after(alice_client, client, ecu
     public = client.get(reverse("governance:governance")).content.decode()
     history = public.split("Every term, past and scheduled")[1].split("</table>")[0]
     assert last in history and after not in history
-    admin = alice_client.get(reverse("governance:presidency-admin")).content.decode()
+    admin = alice_client.get(reverse("governance:term-list")).content.decode()
     assert last in admin
-    form = alice_client.get(reverse("governance:presidency-term-end", args=[ecuador_term.pk]))
+    form = alice_client.get(reverse("governance:term-change-end", args=[ecuador_term.pk]))
     assert 'value="2025-12-11"' in form.content.decode()
     # The next term would start on the day after the last day.
     assert f"The next term would start on {after}" in admin
@@ -244,9 +242,9 @@ def test_pages_show_a_terms_last_day_not_the_day_after(alice_client, client, ecu
 @pytest.mark.parametrize(
     "name",
     [
-        "governance:presidency-admin",
-        "governance:presidency-term-add",
-        "governance:presidency-schedule",
+        "governance:term-list",
+        "governance:term-create",
+        "governance:term-schedule",
     ],
 )
 def test_rotation_pages_are_for_the_secretariat(alice_client, bob, client, name):
@@ -258,9 +256,23 @@ def test_rotation_pages_are_for_the_secretariat(alice_client, bob, client, name)
 
 def test_focal_point_cannot_change_a_term(bob_client, ecuador_term):
     response = bob_client.post(
-        reverse("governance:presidency-term-end", args=[ecuador_term.pk]),
+        reverse("governance:term-change-end", args=[ecuador_term.pk]),
         {"end_on": "2026-06-01", "reason": "mine"},
     )
     assert response.status_code == 403
     ecuador_term.refresh_from_db()
     assert ecuador_term.last_day == D(2025, 12, 11)
+
+
+def test_the_back_office_addresses_people_know_are_unchanged(alice_client, ecuador_term):
+    """The URL names say what each page is (``term-…``); the addresses stay where they were."""
+    pk = ecuador_term.pk
+    for name, args, path in [
+        ("governance:term-list", [], "/backoffice/presidency/"),
+        ("governance:term-create", [], "/backoffice/presidency/new/"),
+        ("governance:term-schedule", [], "/backoffice/presidency/schedule/"),
+        ("governance:term-change-end", [pk], f"/backoffice/presidency/{pk}/end/"),
+        ("governance:term-handover", [pk], f"/backoffice/presidency/{pk}/handover/"),
+    ]:
+        assert reverse(name, args=args) == path
+        assert alice_client.get(path).status_code == 200

@@ -14,5 +14,5 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def default_term_end(start_on: datetime.date) -> datetime.date:
-    """A term is 12 months: it ends the day before the same date a year later."""
-    return add_months(start_on, TERM_MONTHS) - datetime.timedelta(days=1)
+    """A term is 12 months: its ``end_on`` (first day after) is the same date a year later."""
+    return add_months(start_on, TERM_MONTHS)

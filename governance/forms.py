@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 
 from django import forms
@@ -5,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import end_after
 from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from members.models import Country, User, time_zone_choices
 from members.text import LineField
@@ -14,6 +16,16 @@ from .models import Meeting, MeetingDocument, MeetingResponse
 
 def _member_countries():
     return Country.objects.ordered_by_name()
+
+
+def _end_after_last_day(last: datetime.date | None) -> datetime.date | None:
+    """People type a term's last day; the services take ``end_on``, the first day after it."""
+    if last is not None and last >= datetime.date.max:
+        # The next term would start after the calendar's last day.
+        raise ValidationError(
+            _("A term must end before %(date)s.") % {"date": datetime.date.max}, code="dates"
+        )
+    return end_after(last)
 
 
 class PresidencyTermForm(forms.Form):
@@ -37,6 +49,9 @@ class PresidencyTermForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].queryset = _member_countries()
+
+    def clean_end_on(self):
+        return _end_after_last_day(self.cleaned_data["end_on"])
 
 
 class PresidencyScheduleForm(forms.Form):
@@ -62,8 +77,13 @@ class PresidencyScheduleForm(forms.Form):
 
 
 class TermEndForm(forms.Form):
+    """Shown with the term's last day; ``cleaned_data["end_on"]`` is the first day after."""
+
     end_on = forms.DateField(label=_("New last day"), widget=DateInput)
     reason = LineField(label=_("Reason"), max_length=500)
+
+    def clean_end_on(self):
+        return _end_after_last_day(self.cleaned_data["end_on"])
 
 
 class HandoverForm(forms.Form):

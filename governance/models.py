@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import DatedPeriod, last_day
 from members.models import Country, validate_time_zone
 from members.text import single_line
 from working_groups.models import WorkingGroup
@@ -19,25 +20,19 @@ def new_uid() -> str:
     return secrets.token_hex(16)
 
 
-class PresidencyTermQuerySet(models.QuerySet):
-    def covering(self, on: datetime.date):
-        return self.filter(start_on__lte=on, end_on__gte=on)
+class PresidencyTerm(DatedPeriod):
+    """A country holds the pro-tempore presidency from ``start_on`` until the day before
+    ``end_on`` (half-open, as every dated record: see ``core.periods``; pages show the last day).
 
-
-class PresidencyTerm(models.Model):
-    """A country holds the pro-tempore presidency from ``start_on`` to ``end_on``, both included.
-
-    Terms never overlap: the service layer checks it on every backend, and the database refuses it
-    too (an exclusion constraint on PostgreSQL, triggers on SQLite; see migration 0002)."""
+    Terms never overlap (one may end on the day the next starts): the service layer checks it on
+    every backend, and the database refuses it too (an exclusion constraint on PostgreSQL,
+    triggers on SQLite; see migration 0004)."""
 
     country = models.ForeignKey(
         Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="presidencies"
     )
-    start_on = models.DateField(_("first day"))
-    end_on = models.DateField(_("last day"))
+    end_on = models.DateField(_("first day after"))
     notes = models.TextField(_("notes"), blank=True)
-
-    objects = PresidencyTermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("presidency term")
@@ -45,25 +40,22 @@ class PresidencyTerm(models.Model):
         ordering = ["start_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_on__gte=models.F("start_on")),
-                name="presidency_end_not_before_start",
+                condition=Q(end_on__gt=models.F("start_on")),
+                name="presidency_ends_after_start",
                 violation_error_message=_("A term cannot end before it starts."),
             ),
         ]
 
     def __str__(self):
-        return f"{self.country} ({self.start_on} – {self.end_on})"
-
-    def is_current(self, on: datetime.date) -> bool:
-        return self.start_on <= on <= self.end_on
+        return f"{self.country} ({self.start_on} – {self.last_day})"
 
     def days_left(self, on: datetime.date) -> int:
         """Days of the term still to come after ``on`` (0 on its last day)."""
-        return max((self.end_on - on).days, 0)
+        return max((self.last_day - on).days, 0)
 
     @property
     def length_in_days(self) -> int:
-        return (self.end_on - self.start_on).days + 1
+        return (self.end_on - self.start_on).days
 
 
 class PresidencyTermChange(models.Model):
@@ -77,6 +69,7 @@ class PresidencyTermChange(models.Model):
 
     term = models.ForeignKey(PresidencyTerm, on_delete=models.CASCADE, related_name="changes")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # The term's dates before and after, each ``end_on`` the first day after (as on the term).
     old_start_on = models.DateField()
     old_end_on = models.DateField()
     new_start_on = models.DateField()
@@ -95,12 +88,31 @@ class PresidencyTermChange(models.Model):
     def __str__(self):
         return f"{self.term}: {self.get_kind_display()}"
 
+    @property
+    def old_last_day(self) -> datetime.date:
+        return last_day(self.old_end_on)
+
+    @property
+    def new_last_day(self) -> datetime.date:
+        return last_day(self.new_end_on)
+
+
+class SteeringCommitteeChangeQuerySet(models.QuerySet):
+    def country_ids_on(self, day: datetime.date) -> set[int]:
+        """The countries that sit on the committee on ``day`` (the latest change on or before)."""
+        change = self.filter(effective_on__lte=day).order_by("-effective_on").first()
+        if change is None:
+            return set()
+        return set(change.seats.values_list("country_id", flat=True))
+
 
 class SteeringCommitteeChange(models.Model):
     """The committee's composition from ``effective_on`` until the next change."""
 
     effective_on = models.DateField(_("from"), unique=True)
     recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = SteeringCommitteeChangeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("steering committee change")

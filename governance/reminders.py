@@ -274,7 +274,7 @@ def handover_reminders(now: datetime.datetime) -> list[Candidate]:
         stage = current_stage(term.start_on, today, stages)
         if stage is None:
             continue
-        outgoing = next((t for t in all_terms if t.is_current(term.start_on - DAY)), None)
+        outgoing = next((t for t in all_terms if t.is_on(term.start_on - DAY)), None)
 
         def render(user, term=term, outgoing=outgoing):
             url = absolute_url(reverse("governance:governance"))

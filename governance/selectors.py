@@ -3,14 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from members.dates import alliance_time_zone, alliance_today
 from members.models import Country, FocalPointAppointment
-from members.permissions import country_ids_for, is_secretariat, may_lead_group
-from working_groups.models import WorkingGroup
 
+from . import access
 from .models import (
     Meeting,
     MeetingResponse,
@@ -42,7 +41,7 @@ def presidency_overview(*, on: datetime.date | None = None) -> PresidencyOvervie
         .prefetch_related("changes")
         .order_by("start_on")
     )
-    current = next((t for t in terms if t.is_current(on)), None)
+    current = next((t for t in terms if t.is_on(on)), None)
     upcoming = [t for t in terms if t.start_on > on]
     return PresidencyOverview(
         today=on, current=current, next=upcoming[0] if upcoming else None, history=terms
@@ -50,7 +49,7 @@ def presidency_overview(*, on: datetime.date | None = None) -> PresidencyOvervie
 
 
 def presidency_holder(*, on: datetime.date):
-    term = PresidencyTerm.objects.covering(on).select_related("country").first()
+    term = PresidencyTerm.objects.on(on).select_related("country").first()
     return term.country if term else None
 
 
@@ -78,14 +77,7 @@ def committee_on(*, on: datetime.date | None = None) -> SteeringCommitteeChange 
 
 
 def committee_country_ids(*, on: datetime.date) -> set[int]:
-    change = (
-        SteeringCommitteeChange.objects.filter(effective_on__lte=on)
-        .order_by("-effective_on")
-        .first()
-    )
-    if change is None:
-        return set()
-    return set(change.seats.values_list("country_id", flat=True))
+    return SteeringCommitteeChange.objects.country_ids_on(on)
 
 
 def committee_history() -> list[dict]:
@@ -110,57 +102,10 @@ def committee_history() -> list[dict]:
 # --- Meetings -------------------------------------------------------------------------------
 
 
-def _member_group_ids(country_ids, on) -> list[int]:
-    return [g.pk for g in WorkingGroup.objects.all() if set(g.member_country_ids(on)) & country_ids]
-
-
-def visible_meetings(user):
-    """Meetings a person may see: public ones; members-only ones of the bodies their country sits
-    on (today), or to which they are invited by name; all of them for the secretariat."""
-    meetings = Meeting.objects.select_related("group", "organiser")
-    if is_secretariat(user):
-        return meetings
-    visible = Q(visibility=Meeting.Visibility.PUBLIC)
-    if user is not None and user.is_authenticated:
-        invited = Meeting.extra_invitees.through.objects.filter(
-            meeting_id=OuterRef("pk"), user_id=user.pk
-        )
-        visible |= Q(Exists(invited))
-        countries = country_ids_for(user)
-        if countries:
-            today = alliance_today()
-            if countries & set(Country.objects.members_on(today).values_list("pk", flat=True)):
-                visible |= Q(body=Meeting.Body.MINISTERS)
-            if committee_country_ids(on=today) & countries:
-                visible |= Q(body=Meeting.Body.STEERING_COMMITTEE)
-            visible |= Q(
-                body=Meeting.Body.WORKING_GROUP, group_id__in=_member_group_ids(countries, today)
-            )
-    return meetings.filter(visible)
-
-
 def meeting_list(*, user):
-    return visible_meetings(user).annotate(
+    """The meetings ``user`` may see (``access.visible_meetings``), with their attendance."""
+    return access.visible_meetings(user).annotate(
         attending=Count("responses", filter=Q(responses__answer="attending"))
-    )
-
-
-def may_manage_meeting(user, meeting: Meeting) -> bool:
-    if is_secretariat(user):
-        return True
-    return (
-        meeting.body == Meeting.Body.WORKING_GROUP
-        and meeting.group is not None
-        and may_lead_group(user, meeting.group)
-    )
-
-
-def manageable_groups(user):
-    if is_secretariat(user):
-        return WorkingGroup.objects.all()
-    today = alliance_today()
-    return WorkingGroup.objects.filter(
-        pk__in=[g.pk for g in WorkingGroup.objects.all() if may_lead_group(user, g, today)]
     )
 
 

@@ -1,11 +1,11 @@
 """The library's cache generation: cached facet counts carry it in their keys, and every write
 through the services moves it on, so nothing stale is served after a change. It lives with the
-copies of the pages (``alliance.page_cache.page_cache()``, bounded, and empty while the cache is
+copies of the pages (``core.page_cache.page_cache()``, bounded, and empty while the cache is
 unreachable)."""
 
 from collections.abc import Callable
 
-from alliance.page_cache import generation_move, generations, page_cache
+from core.page_cache import generation_move, generations, page_cache
 
 _GENERATION_KEY = "knowledge:library-generation"
 _PAGES_KEY = "knowledge:pages-generation"
@@ -38,7 +38,7 @@ def _product_key(slug: str) -> str:
 
 
 def library_page_keys(request, **kwargs) -> list[str]:
-    """What the anonymous copy of a library page depends on (see alliance/page_cache.py): the
+    """What the anonymous copy of a library page depends on (see core/page_cache.py): the
     whole library, and for a product's page its own download counts too."""
     if "slug" in kwargs:
         return [_PAGES_KEY, _product_key(kwargs["slug"])]

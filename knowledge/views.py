@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from alliance.page_cache import cache_public_page, public_page_seconds
+from core.page_cache import cache_public_page, public_page_seconds
 
 from . import selectors
 from .caching import library_page_keys, product_downloaded
@@ -22,7 +22,7 @@ from .permissions import may_propose
 
 def library_page(*, params: tuple[str, ...] = ()):
     """Anonymous visitors get these pages from the cache until the library changes; only the
-    query parameters in ``params`` reach the view (alliance/page_cache.py)."""
+    query parameters in ``params`` reach the view (core/page_cache.py)."""
     return cache_public_page(
         timeout=public_page_seconds, generation_keys=library_page_keys, params=params
     )

@@ -18,10 +18,10 @@ from django.urls import reverse
 
 from knowledge.models import KnowledgeProduct
 from tests.conftest import PASSWORD, client_for, totp_code
+from tests.core.test_page_cache import cached_pages
 from tests.knowledge.factories import KnowledgeProductFactory
 from tests.knowledge.test_workspace import _form_data
 from tests.test_deployment import PRODUCTION_ENV, ROOT
-from tests.test_page_cache import cached_pages
 
 
 class RedisServer:

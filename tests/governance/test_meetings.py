@@ -393,3 +393,26 @@ def test_the_service_lets_a_lead_organise_only_its_own_groups_meetings(lena, gro
     with pytest.raises(PermissionDenied):
         services.meeting_update(meeting=meeting, version=meeting.version, group=groups[3], by=lena)
     assert list(Meeting.objects.values_list("group__number", flat=True)) == [2]
+
+
+def test_the_service_refuses_a_lead_changing_another_groups_meeting(lena, groups, make_meeting):
+    """Editing and attaching documents are decided in the services too: a lead of group 2 cannot
+    change group 1's meeting, not even by moving it into their own group."""
+    other = make_meeting(title="Group 1 meeting", group=groups[1])
+    with pytest.raises(PermissionDenied):
+        services.meeting_update(meeting=other, version=other.version, group=groups[2], by=lena)
+    with pytest.raises(PermissionDenied):
+        services.meeting_update(meeting=other, version=other.version, title="Mine", by=lena)
+    with pytest.raises(PermissionDenied):
+        services.meeting_document_add(
+            meeting=other,
+            kind=MeetingDocument.Kind.AGENDA_PAPER,
+            title="Agenda",
+            file=SimpleUploadedFile("agenda.txt", b"Agenda", content_type="text/plain"),
+            by=lena,
+        )
+    other.refresh_from_db()
+    assert (other.group.number, other.title, other.documents.count()) == (1, "Group 1 meeting", 0)
+    own = make_meeting(title="Group 2 meeting", group=groups[2])
+    services.meeting_update(meeting=own, version=own.version, title="Group 2, moved", by=lena)
+    assert Meeting.objects.get(pk=own.pk).title == "Group 2, moved"

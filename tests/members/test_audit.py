@@ -34,12 +34,13 @@ def test_presidency_changes_are_audited(alice):
         country=ecuador, start_on=datetime.date(2024, 12, 12), by=alice
     )
     governance_services.presidency_term_change_end(
-        term=term, end_on=datetime.date(2025, 9, 8), reason="Summit", by=alice
+        term=term, end_on=datetime.date(2025, 9, 9), reason="Summit", by=alice
     )
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
     assert actions == ["presidency.scheduled", "presidency.shortened"]
     shortened = AuditEntry.objects.get(action="presidency.shortened")
-    assert shortened.changes["end_on"] == ["2025-12-11", "2025-09-08"]
+    # Recorded as people read it: the last day (end_on is the first day after).
+    assert shortened.changes["last_day"] == ["2025-12-11", "2025-09-08"]
     assert shortened.changes["reason"] == [None, "Summit"]
 
 

@@ -280,7 +280,7 @@ def test_presidency_handover_reminder(alice, bob, carol):
     governance_services.presidency_term_add(
         country=ecuador,
         start_on=today - datetime.timedelta(days=300),
-        end_on=today + datetime.timedelta(days=9),
+        end_on=today + datetime.timedelta(days=10),  # Ecuador's last day is in 9 days
     )
     governance_services.presidency_term_add(country=barbados)
     _run_sweep()

@@ -2,26 +2,20 @@
 rule and the permissions given on them are there after the migration, and back again."""
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from tests.migrating import migrate, migrated_back_to
 
 BEFORE = [("members", "0009_notification_claimed_at"), ("notifications", None)]
 AFTER = [("members", "0010_move_notifications_out"), ("notifications", "0001_initial")]
 
 
-def _migrate(targets):
-    """Migrate to ``targets``; the models as they are then."""
-    executor = MigrationExecutor(connection)
-    return executor.migrate(targets).apps
-
-
 @pytest.fixture
 def before_the_move(django_db_serialized_rollback, transactional_db):
     """The database as it was with the models in members; put back as it is after the test."""
-    old = _migrate(BEFORE)
-    yield old
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    with migrated_back_to(BEFORE) as old:
+        yield old
 
 
 def test_notification_rows_and_preferences_survive_the_move(before_the_move, bob):
@@ -49,7 +43,7 @@ def test_notification_rows_and_preferences_survive_the_move(before_the_move, bob
     )
     OldPreference.objects.create(user_id=bob.pk, kind="report_reminder", delivery="weekly")
 
-    new = _migrate(AFTER)
+    new = migrate(AFTER)
 
     Notification = new.get_model("notifications", "Notification")
     Preference = new.get_model("notifications", "NotificationPreference")
@@ -76,6 +70,6 @@ def test_notification_rows_and_preferences_survive_the_move(before_the_move, bob
     ) == [("notifications", "view_notification")]
 
     # And back: the same rows under members again.
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     assert old.get_model("members", "Notification").objects.get(pk=sent.pk).status == "sent"
     assert ContentType.objects.get(pk=content_type.pk).app_label == "members"

@@ -575,9 +575,9 @@ FORMS = {
         lambda w: {"notification": st.integers(0, 100).map(str)},
     ),
     # Presidency
-    "presidency-term-add": Form(
+    "term-create": Form(
         "alice",
-        lambda w: reverse("governance:presidency-term-add"),
+        lambda w: reverse("governance:term-create"),
         lambda w: {
             "country": ids(_countries()),
             "start_on": dates(),
@@ -585,19 +585,19 @@ FORMS = {
             "notes": text(),
         },
     ),
-    "presidency-schedule": Form(
+    "term-schedule": Form(
         "alice",
-        lambda w: reverse("governance:presidency-schedule"),
+        lambda w: reverse("governance:term-schedule"),
         lambda w: {"countries": st.sampled_from(["PA, JM, CL", "EC", "CR,CR", "BB ; JM"])},
     ),
-    "presidency-term-end": Form(
+    "term-change-end": Form(
         "alice",
-        lambda w: reverse("governance:presidency-term-end", args=[w.term.pk]),
+        lambda w: reverse("governance:term-change-end", args=[w.term.pk]),
         lambda w: {"end_on": dates(), "reason": name_text()},
     ),
-    "presidency-handover": Form(
+    "term-handover": Form(
         "alice",
-        lambda w: reverse("governance:presidency-handover", args=[w.term.pk]),
+        lambda w: reverse("governance:term-handover", args=[w.term.pk]),
         lambda w: {"on": dates(), "reason": name_text(), "successor": ids(_countries())},
     ),
     # Meetings

@@ -130,11 +130,11 @@ MATRIX = {
     "members:country-detail":                (GET,  "country_a.iso_code",     LOGIN, 200, 404, 404, 200, 404),
 
     # --- Presidency back office (secretariat only) ------------------------------------------
-    "governance:presidency-admin":           (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
-    "governance:presidency-term-add":        (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
-    "governance:presidency-schedule":        (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
-    "governance:presidency-term-end":        (GET,  "term.pk",                LOGIN, 403, 403, 403, 200, 403),
-    "governance:presidency-handover":        (GET,  "term.pk",                LOGIN, 403, 403, 403, 200, 403),
+    "governance:term-list":                  (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
+    "governance:term-create":                (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
+    "governance:term-schedule":              (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
+    "governance:term-change-end":            (GET,  "term.pk",                LOGIN, 403, 403, 403, 200, 403),
+    "governance:term-handover":              (GET,  "term.pk",                LOGIN, 403, 403, 403, 200, 403),
 
     # --- Meetings: a members-only meeting of the group (Barbados does not take part) --------
     # The meeting pages also show public meetings, so they do not ask anyone to log in: a
@@ -356,7 +356,7 @@ def _build_world() -> types.SimpleNamespace:
         by=secretariat,
     )
     term = PresidencyTerm.objects.create(
-        country=country_a, start_on=datetime.date(2030, 1, 1), end_on=datetime.date(2030, 12, 31)
+        country=country_a, start_on=datetime.date(2030, 1, 1), end_on=datetime.date(2031, 1, 1)
     )
 
     # Knowledge products proposed by Ecuador, one in each state.

@@ -2,10 +2,11 @@
 
 A visitor without a session cookie gets the page from the shared cache (the ``pages`` alias,
 Redis in production, bounded to ``PAGE_CACHE_MAX_ENTRIES``), keyed by the path, the query
-parameters the page declares, the active language and, for the library, its cache generation
-(``knowledge.caching``), which every change through the services moves on: a published or edited
-product is visible on the next request. Signed-in people (and anyone with a session, who may have
-messages waiting) always get a freshly rendered page.
+parameters the page declares, the active language and the cache generations the page depends
+on, which the owning app's services move on with every change (the library's are in
+``knowledge.caching``): a published or edited product is visible on the next request.
+Signed-in people (and anyone with a session, who may have messages waiting) always get a freshly
+rendered page.
 
 Only the declared parameters reach the view, in a fixed order: anything else in the query string
 (``?utm_source=…``, junk) changes neither the page nor its key, so it cannot fill the cache.

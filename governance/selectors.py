@@ -181,7 +181,7 @@ def invited_appointments(meeting: Meeting):
     """Focal points invited because of the body: those of the invited countries, active on the
     meeting's day."""
     return (
-        FocalPointAppointment.objects.active_on(meeting_day(meeting))
+        FocalPointAppointment.objects.on(meeting_day(meeting))
         .filter(ministry__country_id__in=invited_country_ids(meeting))
         .select_related("user", "ministry__country")
         .order_by("ministry__country__name_en", "user__full_name")

@@ -12,6 +12,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import DatedPeriod
+
 from .text import single_line
 
 
@@ -101,13 +103,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 class CountryQuerySet(models.QuerySet):
     def members_on(self, on):
         """Countries that were members of the Alliance on the date ``on``."""
-        return self.filter(
-            Exists(MembershipPeriod.objects.covering(on).filter(country=OuterRef("pk")))
-        )
+        return self.filter(Exists(MembershipPeriod.objects.on(on).filter(country=OuterRef("pk"))))
 
     def with_membership_on(self, on):
         return self.annotate(
-            is_member=Exists(MembershipPeriod.objects.covering(on).filter(country=OuterRef("pk")))
+            is_member=Exists(MembershipPeriod.objects.on(on).filter(country=OuterRef("pk")))
         )
 
     def ordered_by_name(self):
@@ -150,44 +150,38 @@ class Country(models.Model):
         return getattr(self, self.name_field()) or self.name_en
 
 
-class MembershipPeriodQuerySet(models.QuerySet):
-    def covering(self, on):
-        return self.filter(Q(joined_on__lte=on) & (Q(left_on__isnull=True) | Q(left_on__gt=on)))
-
-
-class MembershipPeriod(models.Model):
-    """A stretch of time during which a country was a member. ``left_on`` is its first day out."""
+class MembershipPeriod(DatedPeriod):
+    """A stretch of time during which a country was a member: it joined on ``start_on`` and left
+    on ``end_on``, its first day out."""
 
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="membership_periods"
     )
-    joined_on = models.DateField(_("joined on"))
-    left_on = models.DateField(_("left on"), null=True, blank=True)
+    start_on = models.DateField(_("joined on"))
+    end_on = models.DateField(_("left on"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True, validators=[single_line])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = MembershipPeriodQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("membership period")
         verbose_name_plural = _("membership periods")
-        ordering = ["country", "joined_on"]
+        ordering = ["country", "start_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(left_on__isnull=True) | Q(left_on__gt=models.F("joined_on")),
+                condition=Q(end_on__isnull=True) | Q(end_on__gt=models.F("start_on")),
                 name="membership_left_after_joined",
                 violation_error_message=_("The date it left must come after the date it joined."),
             ),
             models.UniqueConstraint(
-                fields=["country"], condition=Q(left_on__isnull=True), name="one_open_membership"
+                fields=["country"], condition=Q(end_on__isnull=True), name="one_open_membership"
             ),
         ]
 
     def __str__(self):
-        return f"{self.country} {self.joined_on}–{self.left_on or ''}"
+        return f"{self.country} {self.start_on}–{self.end_on or ''}"
 
 
 class Ministry(models.Model):
@@ -213,20 +207,14 @@ class Ministry(models.Model):
         return self.name
 
 
-class DatedQuerySet(models.QuerySet):
-    """Rows with ``start_on`` and an open or closed ``end_on`` (the first day no longer valid)."""
+class Minister(DatedPeriod):
+    """A minister in office from ``start_on``; ``end_on`` is the day they left office (the day
+    their successor took it)."""
 
-    def active_on(self, on):
-        return self.filter(Q(start_on__lte=on) & (Q(end_on__isnull=True) | Q(end_on__gt=on)))
-
-
-class Minister(models.Model):
     ministry = models.ForeignKey(Ministry, on_delete=models.PROTECT, related_name="ministers")
     full_name = models.CharField(_("full name"), max_length=200, validators=[single_line])
     start_on = models.DateField(_("in office from"))
     end_on = models.DateField(_("left office on"), null=True, blank=True)
-
-    objects = DatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("minister")
@@ -247,7 +235,7 @@ class Minister(models.Model):
         return self.full_name
 
 
-class FocalPointAppointment(models.Model):
+class FocalPointAppointment(DatedPeriod):
     """A person appointed by a minister to act for their ministry. No access from ``end_on``."""
 
     user = models.ForeignKey(
@@ -272,8 +260,6 @@ class FocalPointAppointment(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = DatedQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("focal point appointment")
         verbose_name_plural = _("focal point appointments")
@@ -293,9 +279,6 @@ class FocalPointAppointment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.ministry}"
-
-    def is_active(self, on) -> bool:
-        return self.start_on <= on and (self.end_on is None or on < self.end_on)
 
 
 class Invitation(models.Model):

@@ -47,17 +47,17 @@ def country_join(
         country = Country(iso_code=iso_code, **names)
         country.full_clean()
         country.save()
-    periods = list(country.membership_periods.order_by("joined_on"))
-    if any(p.left_on is None for p in periods):
+    periods = list(country.membership_periods.order_by("start_on"))
+    if any(p.end_on is None for p in periods):
         raise ValidationError(_("%(country)s is already a member.") % {"country": country})
-    if periods and joined_on < periods[-1].left_on:
+    if periods and joined_on < periods[-1].end_on:
         raise ValidationError(
             {
                 "joined_on": _("%(country)s left on %(date)s; it can only rejoin after that.")
-                % {"country": country, "date": periods[-1].left_on}
+                % {"country": country, "date": periods[-1].end_on}
             }
         )
-    period = MembershipPeriod(country=country, joined_on=joined_on, note=note, recorded_by=by)
+    period = MembershipPeriod(country=country, start_on=joined_on, note=note, recorded_by=by)
     period.full_clean()
     period.save()
     audit(
@@ -74,22 +74,22 @@ def country_leave(*, country: Country, left_on: datetime.date, by, note: str = "
     """Record a country leaving the Alliance: its open membership ends on ``left_on``."""
     period = (
         MembershipPeriod.objects.select_for_update()
-        .filter(country=country, left_on__isnull=True)
+        .filter(country=country, end_on__isnull=True)
         .first()
     )
     if period is None:
         raise ValidationError(_("%(country)s is not a member.") % {"country": country})
-    if left_on <= period.joined_on:
+    if left_on <= period.start_on:
         raise ValidationError(
             {
                 "left_on": _("The date it left must come after it joined (%(date)s).")
-                % {"date": period.joined_on}
+                % {"date": period.start_on}
             }
         )
-    period.left_on = left_on
+    period.end_on = left_on
     if note:
         period.note = f"{period.note}\n{note}".strip()
-    period.save(update_fields=["left_on", "note"])
+    period.save(update_fields=["end_on", "note"])
     audit(
         actor=by,
         action="country.left",

@@ -76,7 +76,7 @@ def dashboard(request):
         context["figures"] = {
             "members": selectors.member_count(on=today),
             "ministries": Ministry.objects.count(),
-            "focal_points": FocalPointAppointment.objects.active_on(today).count(),
+            "focal_points": FocalPointAppointment.objects.on(today).count(),
             "partners": selectors.partner_list(on=today, current_only=True).count(),
             "pending_invitations": Invitation.objects.filter(
                 accepted_at__isnull=True, revoked_at__isnull=True

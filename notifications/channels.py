@@ -92,4 +92,4 @@ def may_receive(user: User) -> bool:
     appointments = FocalPointAppointment.objects.filter(user=user)
     if not appointments.exists():
         return True
-    return appointments.active_on(alliance_today()).exists()
+    return appointments.on(alliance_today()).exists()

@@ -9,7 +9,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Country, DatedQuerySet
+from core.periods import PeriodQuerySet
+from members.models import Country
 from members.text import single_line
 
 
@@ -54,13 +55,13 @@ class WorkingGroup(models.Model):
     def member_country_ids(self, on) -> list[int]:
         """Every member country of the Alliance on that date takes part in the group, unless it
         stepped out of it (a ``GroupOptOut`` covering that date)."""
-        opted_out = GroupOptOut.objects.active_on(on).filter(group=self).values("country_id")
+        opted_out = GroupOptOut.objects.on(on).filter(group=self).values("country_id")
         return list(
             Country.objects.members_on(on).exclude(pk__in=opted_out).values_list("pk", flat=True)
         )
 
     def lead_country_ids(self, on) -> list[int]:
-        return list(self.leads.active_on(on).values_list("country_id", flat=True))
+        return list(self.leads.on(on).values_list("country_id", flat=True))
 
 
 class GroupLead(models.Model):
@@ -71,7 +72,7 @@ class GroupLead(models.Model):
     start_on = models.DateField(_("leads from"))
     end_on = models.DateField(_("until"), null=True, blank=True)
 
-    objects = DatedQuerySet.as_manager()
+    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("group lead")
@@ -112,7 +113,7 @@ class GroupOptOut(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = DatedQuerySet.as_manager()
+    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("group opt-out")

@@ -118,15 +118,13 @@ def due(now: datetime.datetime) -> list[Candidate]:
         return []
     people: dict[int, list[User]] = defaultdict(list)
     for appointment in (
-        FocalPointAppointment.objects.active_on(today)
+        FocalPointAppointment.objects.on(today)
         .filter(user__is_active=True)
         .select_related("user", "ministry")
     ):
         people[appointment.ministry.country_id].append(appointment.user)
     leads: dict[int, set[int]] = defaultdict(set)
-    for group_id, country_id in GroupLead.objects.active_on(today).values_list(
-        "group_id", "country_id"
-    ):
+    for group_id, country_id in GroupLead.objects.on(today).values_list("group_id", "country_id"):
         leads[group_id].add(country_id)
     staff = list(User.objects.filter(is_secretariat=True, is_active=True))
 

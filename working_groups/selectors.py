@@ -30,9 +30,7 @@ def group_members(*, groups, on: datetime.date) -> dict[int, list[Country]]:
     """Member countries of each group on a date, in two queries for any number of groups."""
     countries = list(Country.objects.members_on(on).ordered_by_name())
     out: dict[int, set[int]] = defaultdict(set)
-    for group_id, country_id in GroupOptOut.objects.active_on(on).values_list(
-        "group_id", "country_id"
-    ):
+    for group_id, country_id in GroupOptOut.objects.on(on).values_list("group_id", "country_id"):
         out[group_id].add(country_id)
     return {g.pk: [c for c in countries if c.pk not in out[g.pk]] for g in groups}
 
@@ -40,7 +38,7 @@ def group_members(*, groups, on: datetime.date) -> dict[int, list[Country]]:
 def _current_leads(on):
     return Prefetch(
         "leads",
-        queryset=GroupLead.objects.active_on(on).select_related("country").order_by("start_on"),
+        queryset=GroupLead.objects.on(on).select_related("country").order_by("start_on"),
         to_attr="current_leads",
     )
 
@@ -113,7 +111,7 @@ def group_detail(*, group: WorkingGroup, on: datetime.date | None = None) -> Wor
 
 def groups_led(*, country_ids, on: datetime.date) -> list[WorkingGroup]:
     """The groups that any of these countries leads on ``on``."""
-    leads = GroupLead.objects.active_on(on).filter(country_id__in=country_ids)
+    leads = GroupLead.objects.on(on).filter(country_id__in=country_ids)
     return list(WorkingGroup.objects.filter(pk__in=leads.values("group_id")))
 
 

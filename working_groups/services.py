@@ -96,7 +96,7 @@ def group_member_remove(
         raise ValidationError(
             {"country": _("%(c)s already does not take part in this group.") % {"c": country}}
         )
-    if GroupLead.objects.active_on(start_on).filter(group=group, country=country).exists():
+    if GroupLead.objects.on(start_on).filter(group=group, country=country).exists():
         raise ValidationError(
             {
                 "country": _("%(c)s leads this group on that date; end its lead first.")

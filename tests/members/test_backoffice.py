@@ -3,6 +3,8 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 from members import selectors
 from members.models import Country, MembershipPeriod, Minister, PartnerInstitution
@@ -101,11 +103,19 @@ def test_country_joining_and_leaving_changes_member_counts_on_each_date(alice_cl
         reverse("members:country-join"), {"iso_code": "CO", "joined_on": "2026-06-01"}
     )
     assert response.status_code == 302
-    periods = MembershipPeriod.objects.filter(country__iso_code="CO").order_by("joined_on")
-    assert [(p.joined_on, p.left_on) for p in periods] == [
+    periods = MembershipPeriod.objects.filter(country__iso_code="CO").order_by("start_on")
+    assert [(p.start_on, p.end_on) for p in periods] == [
         (datetime.date(2025, 3, 1), datetime.date(2026, 1, 1)),
         (datetime.date(2026, 6, 1), None),
     ]
+    # The page shows the last day of membership (31 December), not the first day out.
+    page = alice_client.get(reverse("members:country-detail", args=["CO"]))
+    with translation.override(page["Content-Language"]):
+        last_day = date_format(datetime.date(2025, 12, 31), "DATE_FORMAT")
+        first_day_out = date_format(datetime.date(2026, 1, 1), "DATE_FORMAT")
+    body = page.content.decode()
+    assert last_day in body
+    assert first_day_out not in body
 
 
 def test_new_country_needs_its_names_and_a_member_cannot_join_twice(alice_client):

@@ -83,7 +83,7 @@ def _half_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 def _focal_points(on) -> dict[int, object]:
-    appointments = FocalPointAppointment.objects.active_on(on).select_related("user", "ministry")
+    appointments = FocalPointAppointment.objects.on(on).select_related("user", "ministry")
     return {a.ministry.country_id: a.user for a in appointments}
 
 

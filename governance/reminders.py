@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country, FocalPointAppointment, User
 from notifications.models import Notification, NotificationKind
 from notifications.registry import Candidate, Rendered, absolute_url

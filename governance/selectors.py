@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from members.dates import alliance_time_zone, alliance_today
+from core.dates import alliance_time_zone, alliance_today
 from members.models import Country, FocalPointAppointment
 from members.permissions import country_ids_for, is_secretariat, may_lead_group
 from working_groups.models import WorkingGroup

@@ -8,11 +8,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit, snapshot
+from core.concurrency import save_versioned
+from core.dates import alliance_today
 from core.tasks import enqueue
 from core.uploads import MEETING_DOCUMENT, check_upload
-from members.audit import audit, snapshot
-from members.concurrency import save_versioned
-from members.dates import alliance_today
 from members.models import Country
 from members.permissions import is_secretariat, may_lead_group
 from notifications.tasks import sweep_notifications

@@ -2,10 +2,11 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .dates import alliance_today
-from .forms import DateInput
+from core.dates import alliance_today
+from core.forms import DateInput
+from core.models import AuditEntry
+
 from .models import (
-    AuditEntry,
     Country,
     FocalPointAppointment,
     Minister,

@@ -13,8 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.periods import DatedPeriod
-
-from .text import single_line
+from core.text import single_line
 
 
 def validate_time_zone(value: str) -> None:
@@ -353,34 +352,3 @@ class PartnerInstitution(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-
-class AuditEntry(models.Model):
-    """Who changed what, when, from what to what. Rows are only ever added: the admin shows them
-    read-only and the database refuses updates and deletes (migration 0006)."""
-
-    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    action = models.CharField(_("action"), max_length=60, db_index=True, validators=[single_line])
-    object_type = models.CharField(
-        _("record type"), max_length=60, db_index=True, validators=[single_line]
-    )
-    object_id = models.CharField(max_length=40, validators=[single_line])
-    object_repr = models.CharField(_("record"), max_length=300, validators=[single_line])
-    changes = models.JSONField(_("changes"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
-        ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"

@@ -8,7 +8,8 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 
-from .dates import alliance_today
+from core.dates import alliance_today
+
 from .models import Country, FocalPointAppointment
 
 _CACHE_ATTR = "_alliance_country_ids"

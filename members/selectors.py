@@ -4,7 +4,8 @@ import datetime
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 
-from .dates import alliance_today
+from core.dates import alliance_today
+
 from .models import (
     Country,
     FocalPointAppointment,

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.audit import audit, snapshot
+from core.concurrency import save_versioned
 from core.tasks import enqueue
 
-from .audit import audit, snapshot
-from .concurrency import save_versioned
 from .models import (
     Country,
     FocalPointAppointment,

@@ -8,8 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.models import AuditEntry
+from core.pages import render_filtered_list, render_form_page
+
 from . import selectors, services
-from .dates import alliance_today
 from .decorators import secretariat_required
 from .filters import (
     AppointmentFilter,
@@ -32,17 +36,14 @@ from .forms import (
     PartnerCreateForm,
     PartnerForm,
     ProfileForm,
-    apply_errors,
 )
 from .models import (
-    AuditEntry,
     Country,
     FocalPointAppointment,
     Invitation,
     Ministry,
     PartnerInstitution,
 )
-from .pages import render_filtered_list, render_form_page
 from .permissions import countries_for, is_secretariat, may_view_country_records
 
 # --- Public ---------------------------------------------------------------------------------

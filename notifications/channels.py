@@ -6,7 +6,7 @@ sources that only write to people who opted in all ask here. Sending is :mod:`no
 
 from django.db import transaction
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import FocalPointAppointment, User
 
 from .models import Delivery, Notification, NotificationKind, NotificationPreference

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.dates import alliance_today
-from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
+from core.dates import alliance_today
+from core.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
+from core.text import LineField
 from members.models import Country
-from members.text import LineField
 
 from .models import Activity, ActivityUpdate, ReportingCycle, WorkingGroup, WorkPlan
 

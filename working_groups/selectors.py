@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Prefetch, Q
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country
 
 from .models import (

@@ -10,10 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit
+from core.concurrency import StaleEditError, save_versioned
+from core.dates import alliance_today
 from core.uploads import EVIDENCE, check_upload
-from members.audit import audit
-from members.concurrency import StaleEditError, save_versioned
-from members.dates import alliance_today
 from members.models import Country
 
 from . import access, selectors

@@ -3,7 +3,7 @@ joined after the launch, ministries and ministers, partner institutions, the dem
 
 from allauth.account.models import EmailAddress
 
-from members.demo_registry import read
+from core.demo_registry import read
 from members.models import (
     Country,
     FocalPointAppointment,

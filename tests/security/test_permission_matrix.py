@@ -37,11 +37,11 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from core.dates import alliance_today
 from governance import services as governance_services
 from governance.models import CalendarToken, Meeting, PresidencyTerm
 from knowledge import services as knowledge_services
 from knowledge.models import KnowledgeProduct
-from members.dates import alliance_today
 from members.models import Country, Invitation
 from notifications import mail
 from notifications.models import Notification, NotificationKind

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country
 from tests.conftest import client_for
 from tests.factories import ActivityFactory, approved_plan

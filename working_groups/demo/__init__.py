@@ -11,8 +11,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from members.dates import alliance_today
-from members.demo_registry import read
+from core.dates import alliance_today
+from core.demo_registry import read
 from members.models import Country, FocalPointAppointment, User
 from working_groups import services
 from working_groups.models import (

@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.dates import alliance_today
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.pages import render_form_page
 from members.decorators import secretariat_required
-from members.forms import apply_errors
 from members.models import Country
 from members.permissions import is_secretariat
 
@@ -24,7 +25,6 @@ from ..forms import (
     WorkPlanForm,
 )
 from ..models import GroupLead, GroupOptOut, WorkingGroup
-from .common import form_page
 
 # --- Public ---------------------------------------------------------------------------------
 
@@ -94,7 +94,7 @@ def lead_add(request, slug):
                 _("%(c)s leads %(g)s.") % {"c": form.cleaned_data["country"], "g": group},
             )
             return redirect("working_groups:group-manage", slug=group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("Add a lead country to %(g)s") % {"g": group},
@@ -115,7 +115,7 @@ def lead_end(request, pk):
         else:
             messages.success(request, _("The lead of %(c)s has ended.") % {"c": lead.country})
             return redirect("working_groups:group-manage", slug=lead.group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("End the lead of %(c)s in %(g)s") % {"c": lead.country, "g": lead.group},
@@ -143,7 +143,7 @@ def member_remove(request, slug):
                 % {"c": form.cleaned_data["country"], "g": group},
             )
             return redirect("working_groups:group-manage", slug=group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("A country stops taking part in %(g)s") % {"g": group},
@@ -171,7 +171,7 @@ def member_restore(request, pk):
                 _("%(c)s takes part in %(g)s again.") % {"c": opt_out.country, "g": opt_out.group},
             )
             return redirect("working_groups:group-manage", slug=opt_out.group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("%(c)s takes part in %(g)s again") % {"c": opt_out.country, "g": opt_out.group},
@@ -210,7 +210,7 @@ def plan_create(request, slug):
         else:
             messages.success(request, _("The draft plan has been created; add its activities."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("New work plan for %(g)s") % {"g": group})
+    return render_form_page(request, form, title=_("New work plan for %(g)s") % {"g": group})
 
 
 @login_required
@@ -246,7 +246,7 @@ def plan_edit(request, pk):
         else:
             messages.success(request, _("The plan has been saved."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("Edit %(p)s") % {"p": plan})
+    return render_form_page(request, form, title=_("Edit %(p)s") % {"p": plan})
 
 
 @login_required
@@ -297,7 +297,7 @@ def activity_create(request, pk):
         else:
             messages.success(request, _("The activity has been added."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("Add an activity to %(p)s") % {"p": plan})
+    return render_form_page(request, form, title=_("Add an activity to %(p)s") % {"p": plan})
 
 
 @login_required
@@ -314,7 +314,7 @@ def activity_edit(request, pk):
         else:
             messages.success(request, _("The activity has been saved."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("Edit %(a)s") % {"a": activity})
+    return render_form_page(request, form, title=_("Edit %(a)s") % {"a": activity})
 
 
 @login_required

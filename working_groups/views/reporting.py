@@ -11,15 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.dates import alliance_today
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.pages import form_status, render_form_page
 from members.decorators import secretariat_required
-from members.forms import apply_errors
 from members.permissions import country_ids_for, is_secretariat
 
 from .. import access, charts, exports, selectors, services
 from ..forms import CycleForm, ReportForm, ReviewForm
 from ..models import Evidence, ProgressReport, ReportingCycle
-from .common import form_page, form_status
 
 # --- Dashboard ------------------------------------------------------------------------------
 
@@ -90,7 +90,7 @@ def cycle_open(request):
                 % {"c": cycle, "n": cycle.reports.count()},
             )
             return redirect("working_groups:cycle-detail", pk=cycle.pk)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("Open a reporting cycle"),

@@ -11,9 +11,10 @@ mixin in front, such as members' ``SecretariatRequiredMixin``)."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, ListView
+from django.views.generic import FormView, ListView, RedirectView
 
 from .forms import apply_errors
 from .pages import form_status
@@ -122,3 +123,16 @@ class ServiceFormView(FormView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=form_status(form))
+
+
+class MovedPermanently(RedirectView):
+    """An old address of a page that moved: 301 to the new one with the query string kept, and
+    308 for a POST so that the form is sent again to the new address."""
+
+    permanent = True
+    query_string = True
+
+    def post(self, request, *args, **kwargs):
+        return HttpResponsePermanentRedirect(
+            self.get_redirect_url(*args, **kwargs), preserve_request=True
+        )

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.views import MovedPermanently
+
 from . import views
 
 app_name = "members"
@@ -29,19 +31,19 @@ urlpatterns = [
     ),
     path("backoffice/ministers/", views.MinisterList.as_view(), name="minister-list"),
     path("backoffice/ministers/new/", views.MinisterRecord.as_view(), name="minister-record"),
-    path("backoffice/focal-points/", views.AppointmentList.as_view(), name="appointment-list"),
+    path("backoffice/appointments/", views.AppointmentList.as_view(), name="appointment-list"),
     path(
-        "backoffice/focal-points/new/",
+        "backoffice/appointments/new/",
         views.AppointmentCreate.as_view(),
         name="appointment-create",
     ),
     path(
-        "backoffice/focal-points/<int:pk>/end/",
+        "backoffice/appointments/<int:pk>/end/",
         views.AppointmentEnd.as_view(),
         name="appointment-end",
     ),
     path(
-        "backoffice/focal-points/<int:pk>/reinvite/",
+        "backoffice/appointments/<int:pk>/reinvite/",
         views.appointment_reinvite,
         name="appointment-reinvite",
     ),
@@ -49,4 +51,18 @@ urlpatterns = [
     path("backoffice/partners/", views.PartnerList.as_view(), name="partner-list"),
     path("backoffice/partners/new/", views.PartnerCreate.as_view(), name="partner-create"),
     path("backoffice/partners/<int:pk>/edit/", views.PartnerEdit.as_view(), name="partner-edit"),
+    # The appointment pages' first addresses (backoffice/focal-points/...) answer for good.
+    *[
+        path(
+            f"backoffice/focal-points/{old}",
+            MovedPermanently.as_view(pattern_name=f"members:appointment-{action}"),
+            name=f"appointment-{action}-redirect",
+        )
+        for old, action in [
+            ("", "list"),
+            ("new/", "create"),
+            ("<int:pk>/end/", "end"),
+            ("<int:pk>/reinvite/", "reinvite"),
+        ]
+    ],
 ]

@@ -228,3 +228,19 @@ def test_appointment_list_shows_pending_invitations(alice_client, bob):
     AppointmentFactory()
     body = alice_client.get(reverse("members:appointment-list")).content.decode()
     assert "Active account" in body
+
+
+def test_the_appointment_pages_first_addresses_redirect_for_good(alice_client, client):
+    appointment = AppointmentFactory()
+    response = client.get("/backoffice/focal-points/?status=active&page=2")
+    assert response.status_code == 301
+    assert response.url == "/backoffice/appointments/?status=active&page=2"
+    assert client.get("/backoffice/focal-points/new/").url == "/backoffice/appointments/new/"
+    old_end = f"/backoffice/focal-points/{appointment.pk}/end/"
+    assert client.get(old_end).url == f"/backoffice/appointments/{appointment.pk}/end/"
+    # A form posted to an old address is sent again, as a POST, to the new one.
+    response = client.post(f"/backoffice/focal-points/{appointment.pk}/reinvite/")
+    assert response.status_code == 308
+    assert response.url == f"/backoffice/appointments/{appointment.pk}/reinvite/"
+    # Followed, the old address opens the page (for the secretariat, as before).
+    assert alice_client.get("/backoffice/focal-points/", follow=True).status_code == 200

@@ -2,6 +2,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from knowledge.sitemaps import KnowledgeSitemap, LibrarySitemap
 from members import views as members_views
@@ -29,6 +30,17 @@ urlpatterns = [
         sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
+    ),
+    # The audit log's admin pages moved with the model from members to core.
+    path(
+        "admin/members/auditentry/<path:rest>",
+        RedirectView.as_view(
+            url="/admin/core/auditentry/%(rest)s", permanent=True, query_string=True
+        ),
+    ),
+    path(
+        "admin/members/auditentry/",
+        RedirectView.as_view(url="/admin/core/auditentry/", permanent=True, query_string=True),
     ),
     path("admin/", admin.site.urls),
 ]

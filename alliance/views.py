@@ -14,9 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
 
+from core.dates import alliance_today
 from core.page_cache import cache_public_page, home_page_seconds
 from members import selectors as member_selectors
-from members.dates import alliance_today
 from working_groups.models import WorkingGroup
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ Presidency terms are the secretariat's alone (``members.permissions.is_secretari
 
 from django.db.models import Exists, OuterRef, Q
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country
 from members.permissions import country_ids_for, is_secretariat, may_lead_group
 from working_groups.models import WorkingGroup

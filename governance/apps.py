@@ -7,7 +7,7 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        from members import demo_registry
+        from core import demo_registry
         from notifications.registry import register_source
         from working_groups.services import register_lead_change_hook
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar, Event, Timezone
 
-from members.text import one_line, plain_text
+from core.text import one_line, plain_text
 
 from .models import Meeting
 

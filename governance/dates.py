@@ -1,16 +1,8 @@
-import calendar
 import datetime
 
+from core.dates import add_months
+
 TERM_MONTHS = 12
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later (the month's last day when that day does not exist)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def default_term_end(start_on: datetime.date) -> datetime.date:

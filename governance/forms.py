@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 from core.periods import end_after
-from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
+from core.text import LineField
 from members.models import Country, User, time_zone_choices
-from members.text import LineField
 
 from .models import Meeting, MeetingDocument, MeetingResponse
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.periods import DatedPeriod, last_day
+from core.text import single_line
 from members.models import Country, validate_time_zone
-from members.text import single_line
 from working_groups.models import WorkingGroup
 
 

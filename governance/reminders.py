@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country, FocalPointAppointment, User
 from notifications.models import Notification, NotificationKind
 from notifications.registry import Candidate, Rendered, absolute_url
@@ -49,7 +49,7 @@ def invitees_by_meeting(meetings: list[Meeting]) -> dict[int, dict[int, User]]:
     wanted = members | committee | set().union(*group_countries.values())
     by_country: dict[int, list[User]] = defaultdict(list)
     for appointment in (
-        FocalPointAppointment.objects.active_on(today)
+        FocalPointAppointment.objects.on(today)
         .filter(ministry__country_id__in=wanted, user__is_active=True)
         .select_related("user", "ministry")
     ):
@@ -264,7 +264,7 @@ def handover_reminders(now: datetime.datetime) -> list[Candidate]:
     country_ids = {t.country_id for t in all_terms}
     by_country: dict[int, list[User]] = defaultdict(list)
     for appointment in (
-        FocalPointAppointment.objects.active_on(today)
+        FocalPointAppointment.objects.on(today)
         .filter(ministry__country_id__in=country_ids, user__is_active=True)
         .select_related("user", "ministry")
     ):

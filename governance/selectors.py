@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from members.dates import alliance_time_zone, alliance_today
+from core.dates import alliance_time_zone, alliance_today
 from members.models import Country, FocalPointAppointment
 
 from . import access
@@ -126,7 +126,7 @@ def invited_appointments(meeting: Meeting):
     """Focal points invited because of the body: those of the invited countries, active on the
     meeting's day."""
     return (
-        FocalPointAppointment.objects.active_on(meeting_day(meeting))
+        FocalPointAppointment.objects.on(meeting_day(meeting))
         .filter(ministry__country_id__in=invited_country_ids(meeting))
         .select_related("user", "ministry__country")
         .order_by("ministry__country__name_en", "user__full_name")

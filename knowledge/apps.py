@@ -27,7 +27,7 @@ class KnowledgeConfig(AppConfig):
         # so the library's search ignores accents there too.
         connection_created.connect(_add_sqlite_functions, dispatch_uid="knowledge-sqlite-unaccent")
 
-        from members import demo_registry
+        from core import demo_registry
         from notifications.registry import register_source
 
         from . import demo, reminders

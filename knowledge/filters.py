@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelMultipleChoiceField as FilterModelMultipleChoiceField
 
-from members.forms import BoundedKeysMixin
+from core.forms import BoundedKeysMixin
 from members.models import Country
 from working_groups.models import WorkingGroup
 

@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
+from core.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
+from core.text import LineField
 from members.models import Country
-from members.text import LineField
 from working_groups.models import WorkingGroup
 
 from . import selectors

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.text import single_line
 from members.models import Country
-from members.text import single_line
 from working_groups.models import WorkingGroup
 
 

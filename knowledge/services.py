@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.audit import audit
+from core.concurrency import save_versioned
+from core.dates import alliance_today
 from core.uploads import KNOWLEDGE_FILE, check_upload
-from members.audit import audit
-from members.concurrency import save_versioned
-from members.dates import alliance_today
 from members.models import Country
 from members.permissions import acting_country_ids, is_secretariat
 

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import apply_errors
+from core.pages import render_filtered_list, render_form_page
 from members.decorators import secretariat_required
-from members.forms import apply_errors
 from members.models import Country
-from members.pages import render_filtered_list
 from members.permissions import countries_for, is_secretariat
 
 from . import permissions, selectors, services
@@ -25,26 +25,11 @@ def _require_proposer(user) -> None:
         raise PermissionDenied
 
 
-def _status_for(form) -> int:
-    if not form.is_bound:
-        return 200
-    if any(e.code == "stale" for e in form.non_field_errors().as_data()):
-        return 409
-    return 400
-
-
-def _form_page(request, form, *, title, product=None, intro="", submit="", template=None):
-    return render(
-        request,
-        template or "knowledge/workspace_form.html",
-        {
-            "form": form,
-            "title": title,
-            "intro": intro,
-            "product": product,
-            "submit_label": submit or _("Save"),
-        },
-        status=_status_for(form),
+def _form_page(
+    request, form, *, title, product=None, template="knowledge/workspace_form.html", **kw
+):
+    return render_form_page(
+        request, form, title=title, template=template, extra={"product": product}, **kw
     )
 
 

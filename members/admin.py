@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import (
-    AuditEntry,
     Country,
     FocalPointAppointment,
     Invitation,
@@ -97,22 +96,3 @@ class InvitationAdmin(admin.ModelAdmin):
 class PartnerInstitutionAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "country", "joined_on", "left_on"]
     list_select_related = ["country"]
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read only: the audit log is never edited, not even by administrators."""
-
-    list_display = ["at", "actor", "action", "object_type", "object_repr"]
-    list_filter = ["object_type"]
-    list_select_related = ["actor"]
-    search_fields = ["action", "object_repr", "actor__email"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -9,7 +9,9 @@ class MembersConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_added
 
-        from . import demo, demo_registry
+        from core import demo_registry
+
+        from . import demo
         from .second_factor import second_factor_set_up
 
         authenticator_added.connect(second_factor_set_up, dispatch_uid="members.second_factor")

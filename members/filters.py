@@ -2,10 +2,11 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .dates import alliance_today
-from .forms import DateInput
+from core.dates import alliance_today
+from core.forms import DateInput
+from core.models import AuditEntry
+
 from .models import (
-    AuditEntry,
     Country,
     FocalPointAppointment,
     Minister,
@@ -64,9 +65,12 @@ class MinistryFilter(django_filters.FilterSet):
 
 class DatedStatusFilterMixin:
     def filter_status(self, queryset, name, value):
-        today = alliance_today()
-        active = Q(start_on__lte=today) & (Q(end_on__isnull=True) | Q(end_on__gt=today))
-        return queryset.filter(active) if value == "active" else queryset.exclude(active)
+        current = queryset.model.objects.on(alliance_today()).values("pk")
+        return (
+            queryset.filter(pk__in=current)
+            if value == "active"
+            else queryset.exclude(pk__in=current)
+        )
 
 
 class MinisterFilter(DatedStatusFilterMixin, django_filters.FilterSet):

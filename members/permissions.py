@@ -8,7 +8,8 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 
-from .dates import alliance_today
+from core.dates import alliance_today
+
 from .models import Country, FocalPointAppointment
 
 _CACHE_ATTR = "_alliance_country_ids"
@@ -28,7 +29,7 @@ def active_appointments(user, on: datetime.date | None = None):
     on = on or alliance_today()
     if not (user is not None and user.is_authenticated and user.is_active):
         return FocalPointAppointment.objects.none()
-    return FocalPointAppointment.objects.active_on(on).filter(user=user)
+    return FocalPointAppointment.objects.on(on).filter(user=user)
 
 
 def country_ids_for(user, on: datetime.date | None = None) -> frozenset[int]:

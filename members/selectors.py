@@ -4,7 +4,8 @@ import datetime
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 
-from .dates import alliance_today
+from core.dates import alliance_today
+
 from .models import (
     Country,
     FocalPointAppointment,
@@ -21,7 +22,7 @@ def country_list(*, on: datetime.date | None = None):
     return (
         Country.objects.with_membership_on(on)
         .annotate(
-            first_joined_on=Min("membership_periods__joined_on"),
+            first_joined_on=Min("membership_periods__start_on"),
             ministry_count=Count("ministries", distinct=True),
         )
         .ordered_by_name()
@@ -39,7 +40,7 @@ def member_count(*, on: datetime.date | None = None) -> int:
 def country_detail(*, country_id: int):
     """A country with its membership history, ministries, ministers and focal points."""
     return Country.objects.prefetch_related(
-        Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("joined_on")),
+        Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("start_on")),
         Prefetch(
             "ministries",
             queryset=Ministry.objects.order_by("name").prefetch_related(
@@ -69,8 +70,7 @@ def ministry_list():
         .annotate(
             active_focal_points=Count(
                 "appointments",
-                filter=Q(appointments__start_on__lte=on)
-                & (Q(appointments__end_on__isnull=True) | Q(appointments__end_on__gt=on)),
+                filter=Q(appointments__in=FocalPointAppointment.objects.on(on)),
             )
         )
         .order_by(Country.name_field().replace("name", "country__name", 1), "name")

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.views import MovedPermanently
+
 from . import views
 
 app_name = "members"
@@ -9,26 +11,58 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation-accept"),
-    path("backoffice/countries/", views.country_list, name="country-list"),
-    path("backoffice/countries/join/", views.country_join, name="country-join"),
+    path("backoffice/countries/", views.CountryList.as_view(), name="country-list"),
+    path("backoffice/countries/join/", views.CountryJoin.as_view(), name="country-join"),
     path("backoffice/countries/<str:iso_code>/", views.country_detail, name="country-detail"),
-    path("backoffice/countries/<str:iso_code>/edit/", views.country_edit, name="country-edit"),
-    path("backoffice/countries/<str:iso_code>/leave/", views.country_leave, name="country-leave"),
-    path("backoffice/ministries/", views.ministry_list, name="ministry-list"),
-    path("backoffice/ministries/new/", views.ministry_create, name="ministry-create"),
-    path("backoffice/ministries/<int:pk>/edit/", views.ministry_edit, name="ministry-edit"),
-    path("backoffice/ministers/", views.minister_list, name="minister-list"),
-    path("backoffice/ministers/new/", views.minister_record, name="minister-record"),
-    path("backoffice/focal-points/", views.appointment_list, name="appointment-list"),
-    path("backoffice/focal-points/new/", views.appointment_create, name="appointment-create"),
-    path("backoffice/focal-points/<int:pk>/end/", views.appointment_end, name="appointment-end"),
     path(
-        "backoffice/focal-points/<int:pk>/reinvite/",
+        "backoffice/countries/<str:iso_code>/edit/",
+        views.CountryEdit.as_view(),
+        name="country-edit",
+    ),
+    path(
+        "backoffice/countries/<str:iso_code>/leave/",
+        views.CountryLeave.as_view(),
+        name="country-leave",
+    ),
+    path("backoffice/ministries/", views.MinistryList.as_view(), name="ministry-list"),
+    path("backoffice/ministries/new/", views.MinistryCreate.as_view(), name="ministry-create"),
+    path(
+        "backoffice/ministries/<int:pk>/edit/", views.MinistryEdit.as_view(), name="ministry-edit"
+    ),
+    path("backoffice/ministers/", views.MinisterList.as_view(), name="minister-list"),
+    path("backoffice/ministers/new/", views.MinisterRecord.as_view(), name="minister-record"),
+    path("backoffice/appointments/", views.AppointmentList.as_view(), name="appointment-list"),
+    path(
+        "backoffice/appointments/new/",
+        views.AppointmentCreate.as_view(),
+        name="appointment-create",
+    ),
+    path(
+        "backoffice/appointments/<int:pk>/end/",
+        views.AppointmentEnd.as_view(),
+        name="appointment-end",
+    ),
+    path(
+        "backoffice/appointments/<int:pk>/reinvite/",
         views.appointment_reinvite,
         name="appointment-reinvite",
     ),
-    path("backoffice/audit/", views.audit_log, name="audit-log"),
-    path("backoffice/partners/", views.partner_list, name="partner-list"),
-    path("backoffice/partners/new/", views.partner_create, name="partner-create"),
-    path("backoffice/partners/<int:pk>/edit/", views.partner_edit, name="partner-edit"),
+    path("backoffice/audit/", views.AuditLog.as_view(), name="audit-log"),
+    path("backoffice/partners/", views.PartnerList.as_view(), name="partner-list"),
+    path("backoffice/partners/new/", views.PartnerCreate.as_view(), name="partner-create"),
+    path("backoffice/partners/<int:pk>/edit/", views.PartnerEdit.as_view(), name="partner-edit"),
+    # The appointment pages' first addresses (backoffice/focal-points/...) answer for good.
+    *[
+        path(
+            f"backoffice/focal-points/{old}",
+            MovedPermanently.as_view(pattern_name=f"members:appointment-{action}"),
+            name=f"appointment-{action}-redirect",
+        )
+        for old, action in [
+            ("", "list"),
+            ("new/", "create"),
+            ("<int:pk>/end/", "end"),
+            ("<int:pk>/reinvite/", "reinvite"),
+        ]
+    ],
 ]

@@ -6,7 +6,7 @@ sources that only write to people who opted in all ask here. Sending is :mod:`no
 
 from django.db import transaction
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import FocalPointAppointment, User
 
 from .models import Delivery, Notification, NotificationKind, NotificationPreference
@@ -92,4 +92,4 @@ def may_receive(user: User) -> bool:
     appointments = FocalPointAppointment.objects.filter(user=user)
     if not appointments.exists():
         return True
-    return appointments.active_on(alliance_today()).exists()
+    return appointments.on(alliance_today()).exists()

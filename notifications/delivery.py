@@ -12,7 +12,7 @@ import logging
 from django.db.models import F
 from django.utils import timezone
 
-from members.text import one_line
+from core.text import one_line
 
 from . import mail
 from .channels import may_receive

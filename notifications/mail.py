@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.text import one_line
 from members.models import User
-from members.text import one_line
 
 from .models import Delivery, NotificationKind
 from .registry import absolute_url

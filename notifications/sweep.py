@@ -13,7 +13,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone, translation
 
-from members.text import one_line
+from core.text import one_line
 
 from . import channels, registry
 from .models import Delivery, Notification, NotificationKind

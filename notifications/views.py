@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.pages import render_filtered_list
 from core.tasks import enqueue
 from members.decorators import secretariat_required
-from members.pages import render_filtered_list
 
 from . import channels, delivery, inbox, mail
 from .filters import NotificationFilter

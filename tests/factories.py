@@ -72,7 +72,7 @@ class MembershipPeriodFactory(factory.django.DjangoModelFactory):
         model = MembershipPeriod
 
     country = factory.SubFactory(CountryFactory)
-    joined_on = datetime.date(2025, 1, 1)
+    start_on = datetime.date(2025, 1, 1)
 
 
 class MinistryFactory(factory.django.DjangoModelFactory):

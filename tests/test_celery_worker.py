@@ -30,7 +30,7 @@ def test_worker_sends_the_invitation_once(real_worker, ecuador):
         full_name="Queued Person",
         ministry=ministry,
         appointed_by=None,
-        start_on=ministry.country.membership_periods.get().joined_on,
+        start_on=ministry.country.membership_periods.get().start_on,
         preferred_language="en",
         by=None,
     )

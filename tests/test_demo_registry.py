@@ -6,9 +6,9 @@ from pathlib import Path
 import yaml
 from django.core.management import call_command
 
+from core import demo_registry
 from governance.models import Meeting
 from knowledge.models import KnowledgeProduct
-from members import demo_registry
 from members.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ def test_each_app_registers_its_demo_in_the_order_apps_are_installed():
 
 
 def test_load_demo_finds_no_module_by_name():
-    source = (ROOT / "members" / "management" / "commands" / "load_demo.py").read_text()
+    source = (ROOT / "core" / "management" / "commands" / "load_demo.py").read_text()
     assert "import_module" not in source
     assert "demo_registry.load_all" in source
 

@@ -41,7 +41,7 @@ def test_a_country_that_joins_later_is_counted_from_its_date(client, db):
         name_pt="Colômbia",
         name_fr="Colombie",
     )
-    MembershipPeriodFactory(country=colombia, joined_on=datetime.date(2025, 3, 1))
+    MembershipPeriodFactory(country=colombia, start_on=datetime.date(2025, 3, 1))
     body = client.get(reverse("members:members")).content.decode()
     assert "19 member countries" in body
 

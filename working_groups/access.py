@@ -4,7 +4,7 @@ person's scope, so nobody learns that a record they may not see exists."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.permissions import (
     acting_country_ids,
     country_ids_for,

@@ -7,7 +7,7 @@ class WorkingGroupsConfig(AppConfig):
     verbose_name = _("Working groups")
 
     def ready(self):
-        from members import demo_registry
+        from core import demo_registry
         from notifications.registry import register_source
 
         from . import demo, reminders

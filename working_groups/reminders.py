@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import FocalPointAppointment, User
 from notifications.models import NotificationKind
 from notifications.registry import Candidate, Rendered, absolute_url
@@ -118,7 +118,7 @@ def due(now: datetime.datetime) -> list[Candidate]:
         return []
     people: dict[int, list[User]] = defaultdict(list)
     for appointment in (
-        FocalPointAppointment.objects.active_on(today)
+        FocalPointAppointment.objects.on(today)
         .filter(user__is_active=True)
         .select_related("user", "ministry")
     ):

@@ -5,7 +5,7 @@ import random
 
 from django.utils import timezone
 
-from governance.dates import add_months
+from core.dates import add_months
 from members.models import Country, User
 from working_groups.models import (
     Activity,

@@ -7,9 +7,9 @@ import zoneinfo
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.demo_registry import read, read_bytes
 from governance import services
 from governance.models import Meeting, PresidencyTerm
-from members.demo_registry import read, read_bytes
 from members.models import Country, User
 from working_groups.models import WorkingGroup
 

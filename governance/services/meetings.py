@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import save_versioned
 from core.tasks import enqueue
 from core.uploads import MEETING_DOCUMENT, check_upload
-from members.concurrency import save_versioned
 from notifications.tasks import sweep_notifications
 
 from .. import access

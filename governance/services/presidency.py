@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from members.audit import audit, snapshot
-from members.dates import alliance_today
+from core.audit import audit, snapshot
+from core.dates import alliance_today
 from members.models import Country
 
 from ..dates import default_term_end

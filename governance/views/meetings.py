@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.forms import apply_errors
-from members.pages import render_filtered_list, render_form_page
+from core.forms import apply_errors
+from core.pages import render_filtered_list, render_form_page
 from members.permissions import is_secretariat
 
 from .. import access, selectors, services

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members.dates import alliance_today
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.pages import render_form_page
 from members.decorators import secretariat_required
-from members.forms import apply_errors
-from members.pages import render_form_page
 
 from .. import selectors, services
 from ..forms import HandoverForm, PresidencyScheduleForm, PresidencyTermForm, TermEndForm

@@ -5,9 +5,9 @@ already in the library is skipped."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.demo_registry import read, read_bytes
 from knowledge import services
 from knowledge.models import KnowledgeProduct
-from members.demo_registry import read, read_bytes
 from members.models import Country, User
 from working_groups.models import WorkingGroup
 

@@ -3,7 +3,7 @@ joined after the launch, ministries and ministers, partner institutions, the dem
 
 from allauth.account.models import EmailAddress
 
-from members.demo_registry import read
+from core.demo_registry import read
 from members.models import (
     Country,
     FocalPointAppointment,
@@ -30,7 +30,7 @@ def _countries() -> None:
         names = {key: value for key, value in item.items() if key.startswith("name_")}
         country, _ = Country.objects.get_or_create(iso_code=item["iso_code"], defaults=names)
         MembershipPeriod.objects.get_or_create(
-            country=country, joined_on=item["joined_on"], defaults={"note": item["note"]}
+            country=country, start_on=item["joined_on"], defaults={"note": item["note"]}
         )
 
 

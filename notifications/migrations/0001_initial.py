@@ -6,7 +6,7 @@ picture. Their content types move too, so permissions given on them stay given."
 
 import django.db.models.deletion
 import django.utils.timezone
-import members.text
+import core.text
 from django.conf import settings
 from django.db import migrations, models
 
@@ -48,16 +48,16 @@ class Migration(migrations.Migration):
                     fields=[
                         ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                         ('kind', models.CharField(choices=[('meeting_reminder', 'Meeting reminders'), ('meeting_update', 'Meeting changes and cancellations'), ('minutes_reminder', 'Minutes to upload'), ('report_reminder', 'Progress report reminders'), ('report_digest', 'Outstanding reports digest'), ('presidency_handover', 'Presidency handover'), ('publication_digest', 'New knowledge products')], max_length=24)),
-                        ('topic', models.CharField(help_text='What it is about, e.g. meeting:12', max_length=100, validators=[members.text.single_line])),
-                        ('key', models.CharField(help_text='The topic and stage, e.g. meeting:12:...:7d', max_length=200, validators=[members.text.single_line])),
-                        ('subject', models.CharField(max_length=300, validators=[members.text.single_line])),
+                        ('topic', models.CharField(help_text='What it is about, e.g. meeting:12', max_length=100, validators=[core.text.single_line])),
+                        ('key', models.CharField(help_text='The topic and stage, e.g. meeting:12:...:7d', max_length=200, validators=[core.text.single_line])),
+                        ('subject', models.CharField(max_length=300, validators=[core.text.single_line])),
                         ('body', models.TextField()),
-                        ('url', models.CharField(blank=True, max_length=500, validators=[members.text.single_line])),
+                        ('url', models.CharField(blank=True, max_length=500, validators=[core.text.single_line])),
                         ('ics', models.TextField(blank=True)),
                         ('delivery', models.CharField(choices=[('email', 'E-mail at once'), ('daily', 'Daily digest e-mail'), ('weekly', 'Weekly digest e-mail'), ('portal', 'In the portal only'), ('off', 'Not at all')], default='email', max_length=8)),
                         ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sending', 'Being sent'), ('sent', 'Sent'), ('in_digest', 'Waiting for the digest'), ('portal', 'In the portal only'), ('failed', 'Failed'), ('superseded', 'Superseded')], default='pending', max_length=12)),
                         ('attempts', models.PositiveSmallIntegerField(default=0)),
-                        ('last_error', models.CharField(blank=True, max_length=500, validators=[members.text.single_line])),
+                        ('last_error', models.CharField(blank=True, max_length=500, validators=[core.text.single_line])),
                         ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                         ('claimed_at', models.DateTimeField(blank=True, help_text='When a worker last took it for sending.', null=True)),
                         ('sent_at', models.DateTimeField(blank=True, null=True)),

@@ -42,7 +42,7 @@ def test_an_invited_focal_point_sets_up_the_account_and_files_a_report(
     # The secretariat appoints the focal point; the invitation goes out by e-mail.
     secretariat = person("secretariat")
     secretariat.sign_in_as(alice)
-    page = secretariat.goto("/backoffice/focal-points/", "focal points")
+    page = secretariat.goto("/backoffice/appointments/", "focal points")
     page.get_by_role("link", name="Appoint a focal point").click()
     secretariat.check("appoint")
     page.get_by_label("Full name").fill("Nadia Nueva")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from core.dates import alliance_today
 from governance import services
 from governance.models import Meeting, MeetingResponse
-from members.dates import alliance_today
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from allauth.mfa.utils import decrypt
 from django.utils import formats
 from playwright.sync_api import expect
 
+from core.dates import alliance_today
 from governance import services
-from members.dates import alliance_today
 from members.models import Country
 
 from .support import totp_code

@@ -35,7 +35,7 @@ def outsider(db):
 
     country = CountryFactory()
     MembershipPeriodFactory(
-        country=country, joined_on=datetime.date(2025, 1, 1), left_on=datetime.date(2025, 6, 1)
+        country=country, start_on=datetime.date(2025, 1, 1), end_on=datetime.date(2025, 6, 1)
     )
     return AppointmentFactory(ministry=MinistryFactory(country=country)).user
 

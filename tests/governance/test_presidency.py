@@ -96,7 +96,7 @@ def test_only_member_countries_hold_the_presidency(db):
     outsider = CountryFactory()
     with pytest.raises(ValidationError, match="not a member"):
         services.presidency_term_add(country=outsider, start_on=D(2025, 1, 1))
-    MembershipPeriodFactory(country=outsider, joined_on=D(2025, 1, 1), left_on=D(2025, 6, 1))
+    MembershipPeriodFactory(country=outsider, start_on=D(2025, 1, 1), end_on=D(2025, 6, 1))
     with pytest.raises(ValidationError, match="not a member"):
         services.presidency_term_add(country=outsider, start_on=D(2025, 7, 1))
 

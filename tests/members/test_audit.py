@@ -6,8 +6,9 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from core.models import AuditEntry
 from governance import services as governance_services
-from members.models import AuditEntry, Country
+from members.models import Country
 from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.knowledge.factories import KnowledgeProductFactory
@@ -112,7 +113,7 @@ def test_admin_cannot_change_audit_entries(client, alice):
         actor=alice, action="x", object_type="members.Country", object_id="1", object_repr="X"
     )
     client_for(client, admin)
-    url = reverse("admin:members_auditentry_change", args=[entry.pk])
+    url = reverse("admin:core_auditentry_change", args=[entry.pk])
     response = client.post(url, {"action": "forged"})
     assert response.status_code in (302, 403)
     entry.refresh_from_db()
@@ -133,3 +134,10 @@ def test_audit_log_query_count_is_fixed(alice_client, alice, django_assert_max_n
     )
     with django_assert_max_num_queries(10):
         assert alice_client.get(reverse("members:audit-log")).status_code == 200
+
+
+def test_the_audit_logs_old_admin_address_redirects_permanently(client, db):
+    response = client.get("/admin/members/auditentry/5/change/?_changelist_filters=x")
+    assert response.status_code == 301
+    assert response.url == "/admin/core/auditentry/5/change/?_changelist_filters=x"
+    assert client.get("/admin/members/auditentry/").url == "/admin/core/auditentry/"

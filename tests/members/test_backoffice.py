@@ -3,6 +3,8 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 from members import selectors
 from members.models import Country, MembershipPeriod, Minister, PartnerInstitution
@@ -101,11 +103,19 @@ def test_country_joining_and_leaving_changes_member_counts_on_each_date(alice_cl
         reverse("members:country-join"), {"iso_code": "CO", "joined_on": "2026-06-01"}
     )
     assert response.status_code == 302
-    periods = MembershipPeriod.objects.filter(country__iso_code="CO").order_by("joined_on")
-    assert [(p.joined_on, p.left_on) for p in periods] == [
+    periods = MembershipPeriod.objects.filter(country__iso_code="CO").order_by("start_on")
+    assert [(p.start_on, p.end_on) for p in periods] == [
         (datetime.date(2025, 3, 1), datetime.date(2026, 1, 1)),
         (datetime.date(2026, 6, 1), None),
     ]
+    # The page shows the last day of membership (31 December), not the first day out.
+    page = alice_client.get(reverse("members:country-detail", args=["CO"]))
+    with translation.override(page["Content-Language"]):
+        last_day = date_format(datetime.date(2025, 12, 31), "DATE_FORMAT")
+        first_day_out = date_format(datetime.date(2026, 1, 1), "DATE_FORMAT")
+    body = page.content.decode()
+    assert last_day in body
+    assert first_day_out not in body
 
 
 def test_new_country_needs_its_names_and_a_member_cannot_join_twice(alice_client):
@@ -218,3 +228,19 @@ def test_appointment_list_shows_pending_invitations(alice_client, bob):
     AppointmentFactory()
     body = alice_client.get(reverse("members:appointment-list")).content.decode()
     assert "Active account" in body
+
+
+def test_the_appointment_pages_first_addresses_redirect_for_good(alice_client, client):
+    appointment = AppointmentFactory()
+    response = client.get("/backoffice/focal-points/?status=active&page=2")
+    assert response.status_code == 301
+    assert response.url == "/backoffice/appointments/?status=active&page=2"
+    assert client.get("/backoffice/focal-points/new/").url == "/backoffice/appointments/new/"
+    old_end = f"/backoffice/focal-points/{appointment.pk}/end/"
+    assert client.get(old_end).url == f"/backoffice/appointments/{appointment.pk}/end/"
+    # A form posted to an old address is sent again, as a POST, to the new one.
+    response = client.post(f"/backoffice/focal-points/{appointment.pk}/reinvite/")
+    assert response.status_code == 308
+    assert response.url == f"/backoffice/appointments/{appointment.pk}/reinvite/"
+    # Followed, the old address opens the page (for the secretariat, as before).
+    assert alice_client.get("/backoffice/focal-points/", follow=True).status_code == 200

@@ -60,7 +60,7 @@ def test_list_page_query_count_is_fixed(
 @pytest.mark.parametrize("rows", [5, 200])
 def test_country_detail_query_count_is_fixed(alice_client, django_assert_max_num_queries, rows):
     country = CountryFactory()
-    MembershipPeriodFactory(country=country, joined_on=datetime.date(2025, 1, 1))
+    MembershipPeriodFactory(country=country, start_on=datetime.date(2025, 1, 1))
     ministry = MinistryFactory(country=country)
     for year in range(rows // 5):
         MinisterFactory(

@@ -26,7 +26,7 @@ def test_an_invitation_made_with_the_broker_down_is_sent_by_the_next_sweep(real_
             full_name="Late Invite",
             ministry=ministry,
             appointed_by=None,
-            start_on=ministry.country.membership_periods.get().joined_on,
+            start_on=ministry.country.membership_periods.get().start_on,
             preferred_language="en",
             by=None,
         )

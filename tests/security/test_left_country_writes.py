@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from core.dates import alliance_today
 from knowledge import services as knowledge_services
 from knowledge.models import KnowledgeProduct
 from members import services as member_services
-from members.dates import alliance_today
 from members.permissions import acting_country_ids, country_ids_for
 from tests.conftest import client_for
 from tests.factories import approved_plan

@@ -13,13 +13,13 @@ from django.db import models
 from django.urls import reverse
 from icalendar import Calendar
 
+from core.text import LineField, one_line, plain_text, single_line
 from governance import forms as governance_forms
 from governance import services as governance_services
 from governance.models import Meeting
 from knowledge import forms as knowledge_forms
 from knowledge.models import KnowledgeProduct
 from members import forms as member_forms
-from members.text import LineField, one_line, plain_text, single_line
 from working_groups import forms as working_group_forms
 from working_groups.models import WorkingGroup
 

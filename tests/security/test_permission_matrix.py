@@ -37,11 +37,11 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from core.dates import alliance_today
 from governance import services as governance_services
 from governance.models import CalendarToken, Meeting, PresidencyTerm
 from knowledge import services as knowledge_services
 from knowledge.models import KnowledgeProduct
-from members.dates import alliance_today
 from members.models import Country, Invitation
 from notifications import mail
 from notifications.models import Notification, NotificationKind
@@ -120,6 +120,11 @@ MATRIX = {
     "members:appointment-create":            (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
     "members:appointment-end":               (GET,  "appointment_a.pk",       LOGIN, 403, 403, 403, 200, 403),
     "members:appointment-reinvite":          (POST, "appointment_a.pk",       LOGIN, 403, 403, 403, 302, 403),
+    # The appointment pages' first addresses (backoffice/focal-points/...) redirect for good.
+    "members:appointment-list-redirect":     (GET,  "",                       301,   301, 301, 301, 301, 301),
+    "members:appointment-create-redirect":   (GET,  "",                       301,   301, 301, 301, 301, 301),
+    "members:appointment-end-redirect":      (GET,  "appointment_a.pk",       301,   301, 301, 301, 301, 301),
+    "members:appointment-reinvite-redirect": (POST, "appointment_a.pk",       308,   308, 308, 308, 308, 308),
     "notifications:notification-queue":            (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),
     "notifications:notification-retry":            (POST, "failed_notification.pk", LOGIN, 403, 403, 403, 302, 403),
     "members:audit-log":                     (GET,  "",                       LOGIN, 403, 403, 403, 200, 403),

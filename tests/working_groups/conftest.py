@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country
 from tests.factories import AppointmentFactory, MinistryFactory, UserFactory, approved_plan
 from working_groups import services

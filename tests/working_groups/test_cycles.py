@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from tests.conftest import client_for
 from tests.factories import ActivityFactory, approved_plan
 from working_groups.models import ActivityUpdate, GroupOptOut, ProgressReport

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import formats, translation
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country
 from tests.conftest import client_for
 from tests.factories import ActivityFactory, approved_plan

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from notifications import sweep
 from notifications.models import Notification
 from notifications.tasks import deliver_notification

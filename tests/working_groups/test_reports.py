@@ -392,7 +392,7 @@ def test_save_and_submit_with_missing_fields_keeps_the_draft_and_names_them(bob,
 
 
 def test_save_and_submit_with_a_stale_version_writes_nothing(bob, report):
-    from members.concurrency import StaleEditError
+    from core.concurrency import StaleEditError
 
     with pytest.raises(StaleEditError):
         services.report_save_and_submit(

@@ -11,8 +11,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from members.dates import alliance_today
-from members.demo_registry import read
+from core.dates import alliance_today
+from core.demo_registry import read
 from members.models import Country, FocalPointAppointment, User
 from working_groups import services
 from working_groups.models import (
@@ -83,7 +83,7 @@ def _half_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 def _focal_points(on) -> dict[int, object]:
-    appointments = FocalPointAppointment.objects.active_on(on).select_related("user", "ministry")
+    appointments = FocalPointAppointment.objects.on(on).select_related("user", "ministry")
     return {a.ministry.country_id: a.user for a in appointments}
 
 

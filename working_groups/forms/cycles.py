@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import DateInput, ModelMultipleChoiceField
+from core.forms import DateInput, ModelMultipleChoiceField
 
 from ..models import ReportingCycle, WorkingGroup
 

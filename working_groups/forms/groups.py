@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.dates import alliance_today
-from members.forms import DateInput
+from core.dates import alliance_today
+from core.forms import DateInput
+from core.text import LineField
 from members.models import Country
-from members.text import LineField
 
 
 class LeadAddForm(forms.Form):

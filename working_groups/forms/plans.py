@@ -2,7 +2,7 @@
 
 from django import forms
 
-from members.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
+from core.forms import DateInput, ModelMultipleChoiceField, VersionedModelForm
 
 from ..models import Activity, WorkPlan
 

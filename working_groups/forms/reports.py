@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import apply_errors
+from core.forms import apply_errors
 
 from ..models import ActivityUpdate
 

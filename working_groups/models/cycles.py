@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.text import single_line
+from core.text import single_line
 
 from .groups import WorkingGroup
 

@@ -7,8 +7,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.periods import DatedPeriod
+from core.text import single_line
 from members.models import Country
-from members.text import single_line
 
 
 class WorkingGroup(models.Model):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 
 from ..models import (
     ProgressReport,

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country
 
 from ..models import (

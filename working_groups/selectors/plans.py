@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Avg, Count, Prefetch
 
-from members.dates import alliance_today
+from core.dates import alliance_today
 from members.models import Country
 
 from ..models import (

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.concurrency import StaleEditError, save_versioned
+from core.concurrency import StaleEditError, save_versioned
 
 from ..models import (
     Activity,

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit
+from core.concurrency import StaleEditError
+from core.dates import alliance_today
 from core.uploads import EVIDENCE, check_upload
-from members.audit import audit
-from members.concurrency import StaleEditError
-from members.dates import alliance_today
 
 from ..models import (
     ActivityUpdate,

@@ -10,15 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.dates import alliance_today
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.pages import render_form_page
 from members.decorators import secretariat_required
-from members.forms import apply_errors
 from members.permissions import country_ids_for, is_secretariat
 
 from .. import access, charts, exports, selectors, services
 from ..forms import CycleForm
 from ..models import ProgressReport, ReportingCycle
-from .common import form_page
 
 # --- Dashboard ------------------------------------------------------------------------------
 
@@ -87,7 +87,7 @@ def cycle_open(request):
                 % {"c": cycle, "n": cycle.reports.count()},
             )
             return redirect("working_groups:cycle-detail", pk=cycle.pk)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("Open a reporting cycle"),

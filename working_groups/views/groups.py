@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members.dates import alliance_today
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.pages import render_form_page
 from members.decorators import secretariat_required
-from members.forms import apply_errors
 
 from .. import access, charts, selectors, services
 from ..forms import (
@@ -18,7 +19,6 @@ from ..forms import (
     OptOutEndForm,
 )
 from ..models import GroupLead, GroupOptOut, WorkingGroup
-from .common import form_page
 
 # --- Public ---------------------------------------------------------------------------------
 
@@ -88,7 +88,7 @@ def lead_add(request, slug):
                 _("%(c)s leads %(g)s.") % {"c": form.cleaned_data["country"], "g": group},
             )
             return redirect("working_groups:group-manage", slug=group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("Add a lead country to %(g)s") % {"g": group},
@@ -109,7 +109,7 @@ def lead_end(request, pk):
         else:
             messages.success(request, _("The lead of %(c)s has ended.") % {"c": lead.country})
             return redirect("working_groups:group-manage", slug=lead.group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("End the lead of %(c)s in %(g)s") % {"c": lead.country, "g": lead.group},
@@ -137,7 +137,7 @@ def opt_out_create(request, slug):
                 % {"c": form.cleaned_data["country"], "g": group},
             )
             return redirect("working_groups:group-manage", slug=group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("A country stops taking part in %(g)s") % {"g": group},
@@ -165,7 +165,7 @@ def opt_out_end(request, pk):
                 _("%(c)s takes part in %(g)s again.") % {"c": opt_out.country, "g": opt_out.group},
             )
             return redirect("working_groups:group-manage", slug=opt_out.group.slug)
-    return form_page(
+    return render_form_page(
         request,
         form,
         title=_("%(c)s takes part in %(g)s again") % {"c": opt_out.country, "g": opt_out.group},

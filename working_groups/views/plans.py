@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.dates import alliance_today
-from members.forms import apply_errors
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.pages import render_form_page
 
 from .. import access, selectors, services
 from ..forms import (
@@ -16,7 +17,6 @@ from ..forms import (
     WorkPlanCreateForm,
     WorkPlanForm,
 )
-from .common import form_page
 
 # --- Work plans -----------------------------------------------------------------------------
 
@@ -49,7 +49,7 @@ def plan_create(request, slug):
         else:
             messages.success(request, _("The draft plan has been created; add its activities."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("New work plan for %(g)s") % {"g": group})
+    return render_form_page(request, form, title=_("New work plan for %(g)s") % {"g": group})
 
 
 @login_required
@@ -85,7 +85,7 @@ def plan_edit(request, pk):
         else:
             messages.success(request, _("The plan has been saved."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("Edit %(p)s") % {"p": plan})
+    return render_form_page(request, form, title=_("Edit %(p)s") % {"p": plan})
 
 
 @login_required
@@ -134,7 +134,7 @@ def activity_create(request, pk):
         else:
             messages.success(request, _("The activity has been added."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("Add an activity to %(p)s") % {"p": plan})
+    return render_form_page(request, form, title=_("Add an activity to %(p)s") % {"p": plan})
 
 
 @login_required
@@ -151,7 +151,7 @@ def activity_edit(request, pk):
         else:
             messages.success(request, _("The activity has been saved."))
             return redirect("working_groups:plan-detail", pk=plan.pk)
-    return form_page(request, form, title=_("Edit %(a)s") % {"a": activity})
+    return render_form_page(request, form, title=_("Edit %(a)s") % {"a": activity})
 
 
 @login_required

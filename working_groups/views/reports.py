@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.dates import alliance_today
-from members.forms import apply_errors
+from core.dates import alliance_today
+from core.forms import apply_errors
+from core.pages import form_status
 
 from .. import access, selectors, services
 from ..forms import ReportForm, ReviewForm
-from .common import form_status
 
 # --- Reports --------------------------------------------------------------------------------
 

@@ -1,14 +1,14 @@
 """Demo data for ``make run``: safe to run again (it updates, never duplicates).
 
 Each app of ours registers its part of the demo from its ``AppConfig.ready()``
-(``members/demo_registry.py``); the parts load in the order of INSTALLED_APPS, so later apps
+(``core/demo_registry.py``); the parts load in the order of INSTALLED_APPS, so later apps
 build on earlier ones."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from members import demo_registry
+from core import demo_registry
 
 
 class Command(BaseCommand):

@@ -1,8 +1,6 @@
 """The demo (``manage.py load_demo``): each app registers what it adds to it from its
 ``AppConfig.ready()``, and the contributions load in the order of INSTALLED_APPS, so later apps
-build on earlier ones. An app's demo content is data files next to its loader (``<app>/demo/``).
-
-It lives in ``members`` because every app may import ``members`` and none of them is below it."""
+build on earlier ones. An app's demo content is data files next to its loader (``<app>/demo/``)."""
 
 from collections.abc import Callable
 from pathlib import Path

@@ -13,10 +13,9 @@ from knowledge.models import KnowledgeProduct
 from members import services as member_services
 from members.dates import alliance_today
 from members.permissions import acting_country_ids, country_ids_for
-from tests.conftest import client_for
+from tests.conftest import client_for, open_cycle
 from tests.factories import approved_plan
 from tests.knowledge.factories import KnowledgeProductFactory
-from tests.working_groups.conftest import open_cycle
 from working_groups.models import WorkingGroup
 
 

@@ -8,12 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.conftest import client_for
+from tests.conftest import client_for, open_cycle
 from tests.files import SVG_BYTES, docx_bytes, mimetype_bomb
 from working_groups import services
 from working_groups.models import Evidence, ProgressReport, ReportEvent
-
-from .conftest import open_cycle
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

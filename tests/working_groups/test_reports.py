@@ -325,9 +325,11 @@ def test_carry_forward_with_a_stale_version_changes_nothing(client, bob, report)
 
 def test_report_state_cannot_be_forged_through_the_form(client, bob, report):
     client_for(client, bob)
-    client.post(edit_url(report), {**form_data(report), "state": "accepted"})
+    response = client.post(edit_url(report), {**form_data(report), "state": "accepted"})
+    assert response.status_code == 302  # the draft was saved...
     report.refresh_from_db()
-    assert report.state == ProgressReport.State.DRAFT
+    assert report.achievements == "Two municipalities joined the network."
+    assert report.state == ProgressReport.State.DRAFT  # ...and the forged state ignored
 
 
 def test_the_flag_for_the_steering_committee(alice, plans, group1):

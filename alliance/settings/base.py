@@ -206,6 +206,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
             "default_acl": None,
             "querystring_auth": True,
+            # Signed download addresses in signature version 4: AWS refuses version 2 (botocore's
+            # default for presigned URLs in us-east-1) on buckets made since 2020.
+            "signature_version": "s3v4",
             "file_overwrite": False,
         },
     }

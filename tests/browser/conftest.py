@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.conftest import clear_caches
+from tests.conftest import clear_caches, open_cycle
+from tests.factories import approved_plan
 
 CHROMIUM = os.environ.get("ALLIANCE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -156,44 +157,16 @@ def person(request, browser, live_server, artefacts):
         assert not missed, "pages seen but never checked with axe-core:\n" + "\n".join(missed)
 
 
-# --- Shared set-up: a reporting cycle on working group 1 -------------------------------------
+# --- The journeys' own set-up: a reporting cycle on working group 1 ---------------------------
 
 
 @pytest.fixture
-def group_one(db):
-    from working_groups.models import WorkingGroup
-
-    return WorkingGroup.objects.get(number=1)
-
-
-@pytest.fixture
-def reporting_cycle(alice, group_one):
+def reporting_cycle(alice, group1):
     """An open cycle on group 1, whose approved work plan has one activity."""
-    from tests.factories import approved_plan
-    from tests.working_groups.conftest import open_cycle
-
-    approved_plan(group_one, activities=1)
-    return open_cycle(groups=[group_one], by=alice, name="2026 first half")
+    approved_plan(group1, activities=1)
+    return open_cycle(groups=[group1], by=alice, name="2026 first half")
 
 
 @pytest.fixture
 def ecuador_report(reporting_cycle, ecuador):
     return reporting_cycle.reports.get(country=ecuador)
-
-
-@pytest.fixture
-def lena(group_one):
-    """Focal point of Costa Rica, which leads group 1."""
-    import datetime
-
-    from members.models import Country
-    from tests.factories import AppointmentFactory, MinistryFactory, UserFactory
-    from working_groups.services import group_lead_add
-
-    costa_rica = Country.objects.get(iso_code="CR")
-    group_lead_add(group=group_one, country=costa_rica, start_on=datetime.date(2025, 1, 1))
-    appointment = AppointmentFactory(
-        user=UserFactory(email="lena@costarica.test", full_name="Lena Lead"),
-        ministry=MinistryFactory(country=costa_rica, name="Ministerio de Seguridad Pública"),
-    )
-    return appointment.user

@@ -14,13 +14,13 @@ from governance.models import Meeting, MeetingResponse
 
 
 @pytest.fixture
-def meeting(alice, group_one):
+def meeting(alice, group1):
     zone = zoneinfo.ZoneInfo("America/Bogota")
     day = alliance_today() + datetime.timedelta(days=10)
     return services.meeting_create(
         organiser=alice,
         body=Meeting.Body.WORKING_GROUP,
-        group=group_one,
+        group=group1,
         title="Working group 1: second regional meeting",
         start_at=datetime.datetime(day.year, day.month, day.day, 10, tzinfo=zone),
         end_at=datetime.datetime(day.year, day.month, day.day, 12, tzinfo=zone),

@@ -92,9 +92,9 @@ def test_private_feed_lists_the_persons_meetings_and_can_be_revoked(client, bob,
     assert client.get(reverse("governance:private-feed", args=[new_token])).status_code == 200
 
 
-def test_private_feed_of_an_outsider_has_no_members_only_meetings(client, outsider, make_meeting):
+def test_private_feed_of_an_outsider_has_no_members_only_meetings(client, oscar, make_meeting):
     make_meeting(title="Closed session")
-    token = services.calendar_token_for(outsider).token
+    token = services.calendar_token_for(oscar).token
     events = _events(client.get(reverse("governance:private-feed", args=[token])))
     assert events == []
 
@@ -107,7 +107,7 @@ def test_made_up_feed_token_is_404(client, db):
 def test_feed_query_count_is_fixed(
     client, bob, make_meeting, django_assert_max_num_queries, rows, alice
 ):
-    from .conftest import in_days
+    from tests.conftest import in_days
 
     Meeting.objects.bulk_create(
         Meeting(

@@ -115,7 +115,7 @@ def test_admin_cannot_change_audit_entries(client, alice):
     client_for(client, admin)
     url = reverse("admin:core_auditentry_change", args=[entry.pk])
     response = client.post(url, {"action": "forged"})
-    assert response.status_code in (302, 403)
+    assert response.status_code == 403
     entry.refresh_from_db()
     assert entry.action == "x"
 

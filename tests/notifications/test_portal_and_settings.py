@@ -53,17 +53,25 @@ def test_the_unread_count_counts_only_what_the_inbox_shows(bob_client, bob, bobs
     assert '<span class="badge">1<span class="visually-hidden"> unread</span></span>' in page
 
 
-def test_nobody_reads_or_marks_someone_elses_notifications(client, carol, bobs_notification):
+def test_nobody_reads_or_marks_someone_elses_notifications(client, bob, carol, bobs_notification):
     client_for(client, carol)
     assert (
         "Reminder: summit"
         not in client.get(reverse("notifications:notification-list")).content.decode()
     )
+    response = client.post(
+        reverse("notifications:notification-mark-read"), {"notification": bobs_notification.pk}
+    )
+    assert response.status_code == 302  # back to her own list, nothing marked
+    bobs_notification.refresh_from_db()
+    assert bobs_notification.read_at is None
+    # The same request from Bob marks it read: Carol's was refused, not lost.
+    client_for(client, bob)
     client.post(
         reverse("notifications:notification-mark-read"), {"notification": bobs_notification.pk}
     )
     bobs_notification.refresh_from_db()
-    assert bobs_notification.read_at is None
+    assert bobs_notification.read_at is not None
 
 
 def test_settings_are_saved_per_kind_and_bad_values_refused(bob_client, bob):

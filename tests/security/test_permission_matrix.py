@@ -45,11 +45,17 @@ from knowledge.models import KnowledgeProduct
 from members.models import Country, Invitation
 from notifications import mail
 from notifications.models import Notification, NotificationKind
-from tests.conftest import add_totp, clear_caches, client_for
+from tests.conftest import (
+    clear_caches,
+    client_for,
+    make_alice,
+    make_bob,
+    make_carol,
+    make_dave,
+    make_lena,
+)
 from tests.factories import (
     ActivityFactory,
-    AppointmentFactory,
-    MinistryFactory,
     PartnerFactory,
     UserFactory,
     WorkPlanFactory,
@@ -267,37 +273,19 @@ def _build_world() -> types.SimpleNamespace:
     today = alliance_today()
     country_a = Country.objects.get(iso_code="EC")
     country_b = Country.objects.get(iso_code="BB")
-    lead_country = Country.objects.get(iso_code="CR")
-    group = WorkingGroup.objects.get(number=2)
+    group = WorkingGroup.objects.get(number=1)
 
-    # The cast.
-    secretariat = UserFactory(email="alice@iadb.test", full_name="Alice", is_secretariat=True)
-    add_totp(secretariat)
-    ministry_a = MinistryFactory(country=country_a, name="Ministerio del Interior")
-    appointment_a = AppointmentFactory(
-        user=UserFactory(email="bob@ecuador.test", full_name="Bob Ecuador"), ministry=ministry_a
-    )
-    country_a_user = appointment_a.user
-    country_b_user = AppointmentFactory(
-        user=UserFactory(email="carol@barbados.test", full_name="Carol Barbados"),
-        ministry=MinistryFactory(country=country_b, name="Ministry of Home Affairs"),
-    ).user
-    lead_user = AppointmentFactory(
-        user=UserFactory(email="lena@costarica.test", full_name="Lena Lead"),
-        ministry=MinistryFactory(country=lead_country, name="Ministerio de Seguridad Pública"),
-    ).user
-    ended_user = AppointmentFactory(
-        user=UserFactory(email="dave@ecuador.test", full_name="Dave Former"),
-        ministry=MinistryFactory(country=country_a, name="Ministerio de Justicia", kind="justice"),
-        start_on=datetime.date(2025, 1, 1),
-        end_on=datetime.date(2025, 6, 1),
-        end_reason="Left the ministry",
-    ).user
+    # The cast of tests/conftest.py (Lena's Costa Rica leads group 1 from 2025-01-01).
+    secretariat = make_alice()
+    country_a_user = make_bob()
+    appointment_a = country_a_user.appointments.get()
+    ministry_a = appointment_a.ministry
+    country_b_user = make_carol()
+    lead_user = make_lena()
+    ended_user = make_dave()
 
     # The group: Costa Rica leads it, Barbados does not take part, Ecuador does.
-    lead = GroupLead.objects.create(
-        group=group, country=lead_country, start_on=datetime.date(2025, 1, 1)
-    )
+    lead = GroupLead.objects.get(group=group, country__iso_code="CR")
     opt_out = GroupOptOut.objects.create(
         group=group, country=country_b, start_on=datetime.date(2025, 1, 1), note="Not in it"
     )

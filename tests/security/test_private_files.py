@@ -14,7 +14,6 @@ from knowledge import services as knowledge_services
 from knowledge.models import KnowledgeProduct
 from tests.conftest import client_for
 from tests.knowledge.factories import PDF_BYTES, KnowledgeProductFactory, upload
-from tests.working_groups.conftest import cycle, group1, group2, group3, plans  # noqa: F401
 from working_groups.models import Evidence
 
 
@@ -31,7 +30,7 @@ def demo_urls(settings):
 
 
 @pytest.fixture
-def report(cycle, ecuador, group1):  # noqa: F811 - the shared fixtures above
+def report(cycle, ecuador, group1):
     return cycle.reports.get(country=ecuador, group=group1)
 
 

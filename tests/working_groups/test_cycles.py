@@ -5,11 +5,9 @@ import datetime
 from django.urls import reverse
 
 from core.dates import alliance_today
-from tests.conftest import client_for
+from tests.conftest import client_for, open_cycle
 from tests.factories import ActivityFactory, approved_plan
 from working_groups.models import ActivityUpdate, GroupOptOut, ProgressReport
-
-from .conftest import open_cycle
 
 
 def test_opening_a_cycle_creates_one_report_per_member_country_and_group(

@@ -8,11 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from members.models import Country
-from tests.conftest import client_for
+from tests.conftest import client_for, open_cycle
 from working_groups import services
 from working_groups.models import ActivityUpdate, GroupLead
-
-from .conftest import open_cycle
 
 
 def _complete_and_submit(report, by, *, status="on_track", percent=50, narrative="Going well"):

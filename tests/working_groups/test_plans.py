@@ -82,7 +82,9 @@ def test_a_new_version_supersedes_the_approved_plan_once_approved(alice_client, 
     assert draft.number == 2 and draft.status == "draft"
     assert set(draft.activities.values_list("lineage", flat=True)) == lineages
     # A second revision of the same plan is refused.
-    alice_client.post(reverse("working_groups:plan-revise", args=[plan.pk]))
+    response = alice_client.post(reverse("working_groups:plan-revise", args=[plan.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("working_groups:plan-detail", args=[plan.pk])
     assert WorkPlan.objects.filter(group=group1).count() == 2
     # Until the new version is approved, the old one is in force and public.
     first = draft.activities.first()

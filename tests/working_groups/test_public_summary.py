@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import client_for
+from tests.conftest import client_for, open_cycle
 
-from .conftest import open_cycle
 from .test_dashboards import _accept, _complete_and_submit
 
 

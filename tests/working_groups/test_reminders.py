@@ -10,9 +10,8 @@ from core.dates import alliance_today
 from notifications import sweep
 from notifications.models import Notification
 from notifications.tasks import deliver_notification
+from tests.conftest import open_cycle
 from working_groups.reminders import report_stage
-
-from .conftest import open_cycle
 
 D = datetime.date
 

@@ -6,10 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.conftest import client_for
+from tests.conftest import client_for, open_cycle
 from working_groups.models import Evidence, GroupOptOut
-
-from .conftest import open_cycle
 
 REPORT_URLS = ["report-detail", "report-edit"]
 

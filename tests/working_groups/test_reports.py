@@ -8,12 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.conftest import client_for
+from tests.conftest import client_for, open_cycle
 from tests.files import SVG_BYTES, docx_bytes, mimetype_bomb
 from working_groups import services
 from working_groups.models import Evidence, ProgressReport, ReportEvent
-
-from .conftest import open_cycle
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -327,9 +325,11 @@ def test_carry_forward_with_a_stale_version_changes_nothing(client, bob, report)
 
 def test_report_state_cannot_be_forged_through_the_form(client, bob, report):
     client_for(client, bob)
-    client.post(edit_url(report), {**form_data(report), "state": "accepted"})
+    response = client.post(edit_url(report), {**form_data(report), "state": "accepted"})
+    assert response.status_code == 302  # the draft was saved...
     report.refresh_from_db()
-    assert report.state == ProgressReport.State.DRAFT
+    assert report.achievements == "Two municipalities joined the network."
+    assert report.state == ProgressReport.State.DRAFT  # ...and the forged state ignored
 
 
 def test_the_flag_for_the_steering_committee(alice, plans, group1):

@@ -50,3 +50,13 @@ def test_the_secretariat_still_decides_on_a_lead_countrys_report(
     assert client.post(review, {"decision": "accept", "comment": ""}).status_code == 302
     costa_rica_report.refresh_from_db()
     assert costa_rica_report.state == "accepted"
+
+
+def test_the_groups_other_lead_decides_on_a_lead_countrys_report(client, paula, costa_rica_report):
+    client_for(client, paula)
+    body = client.get(reverse("working_groups:report-detail", args=[costa_rica_report.pk]))
+    assert "Record the decision" in body.content.decode()
+    review = reverse("working_groups:report-review", args=[costa_rica_report.pk])
+    assert client.post(review, {"decision": "accept", "comment": ""}).status_code == 302
+    costa_rica_report.refresh_from_db()
+    assert costa_rica_report.state == "accepted"

@@ -46,7 +46,8 @@ def _check_may_change(user, meeting: Meeting) -> None:
     """``user`` may change the meeting as it is stored (before any edit)."""
     if user is None:
         return
-    stored = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    # Locked without a join: PostgreSQL locks no row on the nullable side of an outer join.
+    stored = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not access.may_change_meeting(user, stored):
         raise PermissionDenied
 
